@@ -1,0 +1,134 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookies';
+import * as sessions from '$lib/server/auth/sessions';
+import { config } from '$lib/server/config';
+import { db, describeConnectionError, openDatabase, useDatabase } from '$lib/server/db';
+import { isSeeded, seedDemo } from '$lib/server/db/seed';
+import { problem } from '$lib/server/http/problem';
+import { log } from '$lib/server/log';
+import { smtpSender } from '$lib/server/notifications/mailer';
+import { startOutboxWorker } from '$lib/server/notifications/worker';
+import { readUiPreferences } from '$lib/server/ui-preferences';
+
+export const init: ServerInit = async () => {
+	const startedAt = performance.now();
+	try {
+		useDatabase(await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+	} catch (error) {
+		// One line a person can act on, not a stack trace.
+		console.error(describeConnectionError(error, config.databaseUrl));
+		process.exit(1);
+	}
+	if (config.seedDemo && !(await isSeeded(db))) {
+		await seedDemo(db);
+		log.info('seeded the demo center and accounts');
+	}
+	if (config.smtpUrl) {
+		const sender = smtpSender(config.smtpUrl, config.mailFrom);
+		startOutboxWorker(sender.send, config.outboxPollMs, log);
+	} else {
+		log.info('SMTP_URL unset: e-mails stay in the outbox (admin › outbox)');
+	}
+	log.info({ ms: Math.round(performance.now() - startedAt), driver: config.databaseUrl ? 'postgres' : 'pglite' }, 'ready');
+};
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** A request id (kept from a trusted proxy when well-formed) and one JSON log line per request. */
+const requestLog: Handle = async ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	event.locals.requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : crypto.randomUUID();
+	event.locals.log = log.child({ requestId: event.locals.requestId });
+	const startedAt = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	event.locals.log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - startedAt),
+			userId: event.locals.user?.id
+		},
+		'request'
+	);
+	return response;
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const session: Handle = async ({ event, resolve }) => {
+	const secure = event.url.protocol === 'https:';
+	const name = sessionCookieName(secure);
+	const token = event.cookies.get(name);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const valid = await sessions.validate(token);
+		if (valid) {
+			event.locals.user = valid.user;
+			event.locals.session = valid.session;
+			if (valid.renewed) event.cookies.set(name, token, sessionCookieOptions(secure, valid.session.expiresAt));
+		} else {
+			event.cookies.delete(name, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const uiPreferences: Handle = ({ event, resolve }) => {
+	event.locals.ui = readUiPreferences(event.cookies);
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%ui.contrast%', event.locals.ui.contrast).replace('%ui.text%', event.locals.ui.text)
+	});
+};
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * SvelteKit's CSRF check covers form posts only. JSON API writes must be JSON (415 otherwise)
+ * and, when a browser says where they come from, come from us (403 otherwise).
+ */
+const apiGuard: Handle = ({ event, resolve }) => {
+	if (event.url.pathname.startsWith('/api/') && STATE_CHANGING.has(event.request.method)) {
+		const origin = event.request.headers.get('origin');
+		if (origin && origin !== event.url.origin) return problem(403, 'foreign-origin', 'error_foreign_origin');
+		const type = event.request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+		const declaresBody =
+			Number(event.request.headers.get('content-length') ?? 0) > 0 || event.request.headers.has('transfer-encoding');
+		if ((type && type !== 'application/json') || (!type && declaresBody))
+			return problem(415, 'unsupported-media-type', 'error_unsupported_media_type');
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('x-frame-options', 'DENY');
+	h.set('cross-origin-opener-policy', 'same-origin');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	if (event.url.protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	// Pages get their CSP (with nonces) from svelte.config.js; everything else gets the strictest.
+	if (!h.has('content-security-policy')) h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	if (event.locals.user) h.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(requestLog, securityHeaders, i18n, uiPreferences, session, apiGuard);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) event.locals.log?.error({ err: error, path: event.url.pathname }, 'unhandled error');
+	return { message, requestId: event.locals.requestId };
+};

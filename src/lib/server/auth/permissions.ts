@@ -1,0 +1,86 @@
+import type { Role } from '../db/schema';
+
+/** What `can` needs to know of a user; null is an anonymous visitor. */
+export interface Actor {
+	id: string;
+	role: Role;
+	departmentId: string | null;
+	schoolId: string | null;
+	/** Department code of department staff (e.g. "mediation"); set by the session loader. */
+	departmentCode?: string | null;
+}
+
+/** What an action is about, when the answer depends on it. */
+export interface Thing {
+	schoolId?: string | null;
+	departmentId?: string | null;
+	userId?: string | null;
+}
+
+export const ACTIONS = [
+	'rooms.view_availability',
+	'rooms.book',
+	'rooms.manage',
+	'reservations.approve',
+	'reservations.view_all',
+	'school.bookings.view',
+	'consultations.book',
+	'consultations.publish_availability',
+	'consultations.handle',
+	'mediation.cases.read',
+	'visits.manage',
+	'trainings.register',
+	'trainings.manage',
+	'reports.view',
+	'users.manage',
+	'outbox.view',
+	'audit.view',
+	'account.manage_own'
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Grant = { role: Role | 'anonymous' | 'any_user'; when?: (actor: Actor, thing: Thing) => boolean };
+
+const ownSchool = (actor: Actor, thing: Thing) => actor.schoolId !== null && actor.schoolId === thing.schoolId;
+const ownDepartment = (actor: Actor, thing: Thing) =>
+	actor.departmentId !== null && actor.departmentId === thing.departmentId;
+const inMediation = (actor: Actor) => actor.departmentCode === 'mediation';
+
+/** The permission table: who may do what. One row per action; absent means nobody. */
+const GRANTS: Record<Action, Grant[]> = {
+	'rooms.view_availability': [{ role: 'anonymous' }, { role: 'any_user' }],
+	'rooms.book': [
+		{ role: 'school_user' },
+		{ role: 'department_staff' },
+		{ role: 'facility_manager' },
+		{ role: 'visit_coordinator' },
+		{ role: 'admin' }
+	],
+	'rooms.manage': [{ role: 'facility_manager' }, { role: 'admin' }],
+	'reservations.approve': [{ role: 'facility_manager' }, { role: 'admin' }],
+	'reservations.view_all': [{ role: 'facility_manager' }, { role: 'visit_coordinator' }, { role: 'admin' }],
+	'school.bookings.view': [{ role: 'school_user', when: ownSchool }, { role: 'admin' }],
+	'consultations.book': [{ role: 'school_user' }],
+	'consultations.publish_availability': [{ role: 'department_staff', when: ownDepartment }],
+	'consultations.handle': [{ role: 'department_staff', when: ownDepartment }],
+	// Case details of Reconciliation & Mediation: its own staff only, not even admins.
+	'mediation.cases.read': [{ role: 'department_staff', when: inMediation }],
+	'visits.manage': [{ role: 'visit_coordinator' }, { role: 'admin' }],
+	'trainings.register': [{ role: 'school_user' }],
+	'trainings.manage': [{ role: 'department_staff' }, { role: 'admin' }],
+	'reports.view': [{ role: 'facility_manager' }, { role: 'visit_coordinator' }, { role: 'admin' }],
+	'users.manage': [{ role: 'admin' }],
+	'outbox.view': [{ role: 'admin' }],
+	'audit.view': [{ role: 'admin' }],
+	'account.manage_own': [{ role: 'any_user' }]
+};
+
+/** The one permission decision of the app. */
+export function can(actor: Actor | null, action: Action, thing: Thing = {}): boolean {
+	return GRANTS[action].some((grant) => {
+		if (grant.role === 'anonymous') return actor === null;
+		if (actor === null) return false;
+		if (grant.role !== 'any_user' && grant.role !== actor.role) return false;
+		return grant.when ? grant.when(actor, thing) : true;
+	});
+}

@@ -1,0 +1,53 @@
+/**
+ * Typed errors services throw (`ensure*`); routes map them to HTTP. Each carries a message key
+ * (src messages/*.json) so the route can say it in the user's language.
+ */
+export interface Violation {
+	/** Stable rule or field name, e.g. "email" or "opening_hours". */
+	rule: string;
+	/** Message key; see messages/ko.json. */
+	messageKey: string;
+	params?: Record<string, string | number>;
+}
+
+export class DomainError extends Error {
+	constructor(
+		readonly status: number,
+		readonly type: string,
+		readonly messageKey: string,
+		readonly params: Record<string, string | number> = {}
+	) {
+		super(`${type}: ${messageKey}`);
+		this.name = new.target.name;
+	}
+}
+
+export class ValidationError extends DomainError {
+	constructor(readonly violations: Violation[]) {
+		super(422, 'validation', 'error_validation_title');
+	}
+}
+
+export class NotFoundError extends DomainError {
+	constructor(messageKey = 'error_not_found_title') {
+		super(404, 'not-found', messageKey);
+	}
+}
+
+export class ForbiddenError extends DomainError {
+	constructor(messageKey = 'error_forbidden_title') {
+		super(403, 'forbidden', messageKey);
+	}
+}
+
+export class ConflictError extends DomainError {
+	constructor(messageKey: string, params: Record<string, string | number> = {}) {
+		super(409, 'conflict', messageKey, params);
+	}
+}
+
+export class TooManyRequestsError extends DomainError {
+	constructor(readonly retryAfterSeconds: number) {
+		super(429, 'too-many-requests', 'error_throttled', { minutes: Math.ceil(retryAfterSeconds / 60) });
+	}
+}

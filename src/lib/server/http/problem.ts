@@ -1,0 +1,53 @@
+import { json } from '@sveltejs/kit';
+import { DomainError, TooManyRequestsError, ValidationError } from '../errors';
+import { say } from '../i18n';
+import { log } from '../log';
+
+/** Stable problem types: clients switch on these, never on the (localized) title. */
+export const PROBLEM_BASE = '/api/v1/problems/';
+
+/** An RFC 9457 problem response; `title` is in the request's language. */
+export function problem(
+	status: number,
+	type: string,
+	titleKey: string,
+	extra: Record<string, unknown> = {},
+	headers: Record<string, string> = {}
+): Response {
+	return json(
+		{ type: `${PROBLEM_BASE}${type}`, title: say(titleKey), status, ...extra },
+		{ status, headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers } }
+	);
+}
+
+/** Map what a service threw to a problem; anything unexpected is logged and becomes a 500. */
+export function problemFromError(error: unknown, requestId?: string): Response {
+	if (error instanceof ValidationError) {
+		return problem(422, error.type, error.messageKey, {
+			violations: error.violations.map((v) => ({ rule: v.rule, message: say(v.messageKey, v.params) }))
+		});
+	}
+	if (error instanceof TooManyRequestsError) {
+		return problem(
+			429,
+			error.type,
+			error.messageKey,
+			{ detail: say(error.messageKey, error.params) },
+			{ 'retry-after': String(error.retryAfterSeconds) }
+		);
+	}
+	if (error instanceof DomainError) {
+		return problem(error.status, error.type, error.messageKey, { detail: say(error.messageKey, error.params) });
+	}
+	log.error({ err: error, requestId }, 'unhandled API error');
+	return problem(500, 'internal', 'error_internal_title', { requestId });
+}
+
+/** Parse a JSON body; malformed JSON is the client's error (400), not ours. */
+export async function readJson(request: Request): Promise<unknown> {
+	try {
+		return await request.json();
+	} catch {
+		throw new DomainError(400, 'malformed-json', 'error_malformed_json');
+	}
+}

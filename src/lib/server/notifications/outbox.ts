@@ -1,0 +1,94 @@
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import * as clock from '../clock';
+import { db, type Executor } from '../db';
+import { outbox, type OutboxMessage } from '../db/schema';
+
+export interface NewMessage {
+	to: string;
+	subject: string;
+	text: string;
+	/** What the message is about, e.g. "invitation"; for the admin list and tests. */
+	kind: string;
+}
+
+export const MAX_ATTEMPTS = 8;
+const BASE_RETRY_MS = 30_000;
+
+/** Queue an e-mail; pass the transaction of the change it reports. */
+export async function enqueue(tx: Executor, message: NewMessage): Promise<string> {
+	const [row] = await tx
+		.insert(outbox)
+		.values({ toAddress: message.to, subject: message.subject, bodyText: message.text, kind: message.kind })
+		.returning({ id: outbox.id });
+	return row!.id;
+}
+
+/** Exponential back-off: 30 s, 1 min, 2 min ... */
+export function retryDelayMs(attempts: number): number {
+	return BASE_RETRY_MS * 2 ** Math.max(0, attempts - 1);
+}
+
+export type Send = (message: OutboxMessage) => Promise<void>;
+
+/**
+ * Send due messages. Each is claimed with FOR UPDATE SKIP LOCKED inside its own transaction,
+ * so two app processes never send the same message twice.
+ */
+export async function sendDue(send: Send, limit = 20): Promise<{ sent: number; failed: number }> {
+	let sent = 0;
+	let failed = 0;
+	for (let i = 0; i < limit; i++) {
+		const outcome = await db.transaction(async (tx) => {
+			const at = clock.now();
+			const [message] = await tx
+				.select()
+				.from(outbox)
+				.where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, at)))
+				.orderBy(asc(outbox.nextAttemptAt))
+				.limit(1)
+				.for('update', { skipLocked: true });
+			if (!message) return 'none' as const;
+			const attempts = message.attempts + 1;
+			try {
+				await send(message);
+				await tx.update(outbox).set({ status: 'sent', attempts, sentAt: at, lastError: null }).where(eq(outbox.id, message.id));
+				return 'sent' as const;
+			} catch (error) {
+				const giveUp = attempts >= MAX_ATTEMPTS;
+				await tx
+					.update(outbox)
+					.set({
+						status: giveUp ? 'failed' : 'pending',
+						attempts,
+						lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+						nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempts))
+					})
+					.where(eq(outbox.id, message.id));
+				return 'failed' as const;
+			}
+		});
+		if (outcome === 'none') break;
+		if (outcome === 'sent') sent++;
+		else failed++;
+	}
+	return { sent, failed };
+}
+
+export async function list(options: { limit?: number; offset?: number } = {}): Promise<OutboxMessage[]> {
+	return db
+		.select()
+		.from(outbox)
+		.orderBy(desc(outbox.createdAt))
+		.limit(options.limit ?? 100)
+		.offset(options.offset ?? 0);
+}
+
+export async function counts(): Promise<Record<'pending' | 'sent' | 'failed', number>> {
+	const rows = await db
+		.select({ status: outbox.status, n: sql<number>`count(*)::int` })
+		.from(outbox)
+		.groupBy(outbox.status);
+	const result = { pending: 0, sent: 0, failed: 0 };
+	for (const row of rows) result[row.status as keyof typeof result] = row.n;
+	return result;
+}

@@ -1,0 +1,331 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import * as m from '$lib/paraglide/messages';
+import * as audit from '../audit';
+import { hashPassword, checkPasswordStrength, verifyPassword } from '../auth/password';
+import { can, type Actor } from '../auth/permissions';
+import * as sessions from '../auth/sessions';
+import { hashSecret, newSingleUseToken } from '../auth/tokens';
+import { normalizeEmail } from '../auth/login';
+import * as clock from '../clock';
+import { config } from '../config';
+import { db, type Executor } from '../db';
+import { appUser, department, invitation, roleEnum, school, type AppUser, type Role } from '../db/schema';
+import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
+import * as outbox from '../notifications/outbox';
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const ROLES = roleEnum.enumValues;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const NAME_MAX_LENGTH = 100;
+
+export interface UserInput {
+	email: string;
+	name: string;
+	role: string;
+	departmentId?: string | null;
+	schoolId?: string | null;
+}
+
+export type UserListItem = Pick<AppUser, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'> & {
+	departmentNameKo: string | null;
+	departmentNameEn: string | null;
+	schoolNameKo: string | null;
+	schoolNameEn: string | null;
+	hasPassword: boolean;
+};
+
+function ensureAllowed(actor: Actor) {
+	if (!can(actor, 'users.manage')) throw new ForbiddenError();
+}
+
+export async function list(actor: Actor): Promise<UserListItem[]> {
+	ensureAllowed(actor);
+	const rows = await db
+		.select({
+			id: appUser.id,
+			email: appUser.email,
+			name: appUser.name,
+			role: appUser.role,
+			active: appUser.active,
+			createdAt: appUser.createdAt,
+			passwordHash: appUser.passwordHash,
+			departmentNameKo: department.nameKo,
+			departmentNameEn: department.nameEn,
+			schoolNameKo: school.nameKo,
+			schoolNameEn: school.nameEn
+		})
+		.from(appUser)
+		.leftJoin(department, eq(department.id, appUser.departmentId))
+		.leftJoin(school, eq(school.id, appUser.schoolId))
+		.orderBy(asc(appUser.role), asc(appUser.email));
+	return rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null }));
+}
+
+/** Every problem with a user form at once. */
+export function checkUserInput(input: UserInput): Violation[] {
+	const violations: Violation[] = [];
+	const email = normalizeEmail(input.email ?? '');
+	if (!EMAIL_PATTERN.test(email)) violations.push({ rule: 'email', messageKey: 'field_email_invalid' });
+	const name = (input.name ?? '').trim();
+	if (!name) violations.push({ rule: 'name', messageKey: 'field_required' });
+	else if (name.length > NAME_MAX_LENGTH)
+		violations.push({ rule: 'name', messageKey: 'field_too_long', params: { max: NAME_MAX_LENGTH } });
+	if (!(ROLES as readonly string[]).includes(input.role))
+		violations.push({ rule: 'role', messageKey: 'field_role_invalid' });
+	if (input.role === 'department_staff' && !input.departmentId)
+		violations.push({ rule: 'departmentId', messageKey: 'field_department_required' });
+	if (input.role === 'school_user' && !input.schoolId)
+		violations.push({ rule: 'schoolId', messageKey: 'field_school_required' });
+	return violations;
+}
+
+function roleLinks(input: UserInput) {
+	return {
+		departmentId: input.role === 'department_staff' ? (input.departmentId ?? null) : null,
+		schoolId: input.role === 'school_user' ? (input.schoolId ?? null) : null
+	};
+}
+
+async function ensureLinksExist(input: UserInput, violations: Violation[]) {
+	const links = roleLinks(input);
+	if (links.departmentId) {
+		const [found] = await db.select({ id: department.id }).from(department).where(eq(department.id, links.departmentId));
+		if (!found) violations.push({ rule: 'departmentId', messageKey: 'field_department_required' });
+	}
+	if (links.schoolId) {
+		const [found] = await db.select({ id: school.id }).from(school).where(eq(school.id, links.schoolId));
+		if (!found) violations.push({ rule: 'schoolId', messageKey: 'field_school_required' });
+	}
+}
+
+const isUuid = (value: string | null | undefined) =>
+	!value || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export function inviteUrl(token: string): string {
+	return new URL(`/invite/${token}`, config.origin).toString();
+}
+
+async function issueInvitation(tx: Executor, userId: string, email: string, name: string, createdBy: string) {
+	const { token, tokenHash } = newSingleUseToken();
+	const expiresAt = new Date(clock.now().getTime() + INVITATION_TTL_MS);
+	// A new invitation replaces any earlier unused one.
+	await tx.delete(invitation).where(and(eq(invitation.userId, userId), isNull(invitation.usedAt)));
+	await tx.insert(invitation).values({ tokenHash, userId, createdBy, expiresAt });
+	const url = inviteUrl(token);
+	// Bilingual: the invitee has not chosen a language yet.
+	await outbox.enqueue(tx, {
+		to: email,
+		kind: 'invitation',
+		subject: `${m.email_invite_subject({}, { locale: 'ko' })} / ${m.email_invite_subject({}, { locale: 'en' })}`,
+		text: [
+			m.email_invite_body({ name, url, days: 7 }, { locale: 'ko' }),
+			'',
+			'---',
+			'',
+			m.email_invite_body({ name, url, days: 7 }, { locale: 'en' })
+		].join('\n')
+	});
+	return url;
+}
+
+export async function createWithInvitation(actor: Actor, input: UserInput): Promise<{ user: AppUser; inviteUrl: string }> {
+	ensureAllowed(actor);
+	const violations = checkUserInput(input);
+	if (!isUuid(input.departmentId) || !isUuid(input.schoolId))
+		violations.push({ rule: 'role', messageKey: 'field_role_invalid' });
+	if (violations.length === 0) await ensureLinksExist(input, violations);
+	const email = normalizeEmail(input.email);
+	if (violations.length === 0) {
+		const [taken] = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, email));
+		if (taken) violations.push({ rule: 'email', messageKey: 'field_email_taken' });
+	}
+	if (violations.length) throw new ValidationError(violations);
+
+	return db.transaction(async (tx) => {
+		const [user] = await tx
+			.insert(appUser)
+			.values({ email, name: input.name.trim(), role: input.role as Role, ...roleLinks(input) })
+			.returning();
+		const url = await issueInvitation(tx, user!.id, email, user!.name, actor.id);
+		await audit.record(tx, {
+			actorId: actor.id,
+			action: 'user.invite',
+			entity: 'user',
+			entityId: user!.id,
+			after: { email, role: user!.role, departmentId: user!.departmentId, schoolId: user!.schoolId }
+		});
+		return { user: user!, inviteUrl: url };
+	});
+}
+
+export async function reissueInvitation(actor: Actor, userId: string): Promise<string> {
+	ensureAllowed(actor);
+	const user = await get(userId);
+	return db.transaction(async (tx) => {
+		const url = await issueInvitation(tx, user.id, user.email, user.name, actor.id);
+		await audit.record(tx, { actorId: actor.id, action: 'user.reinvite', entity: 'user', entityId: user.id });
+		return url;
+	});
+}
+
+async function get(userId: string): Promise<AppUser> {
+	if (!isUuid(userId)) throw new NotFoundError();
+	const [user] = await db.select().from(appUser).where(eq(appUser.id, userId));
+	if (!user) throw new NotFoundError();
+	return user;
+}
+
+/** The invitation behind a token, when it can still be used. */
+export async function findOpenInvitation(token: string) {
+	const [row] = await db
+		.select({ invitationId: invitation.id, userId: appUser.id, email: appUser.email, name: appUser.name })
+		.from(invitation)
+		.innerJoin(appUser, eq(appUser.id, invitation.userId))
+		.where(
+			and(
+				eq(invitation.tokenHash, hashSecret(token)),
+				isNull(invitation.usedAt),
+				gt(invitation.expiresAt, clock.now()),
+				eq(appUser.active, true)
+			)
+		);
+	return row ?? null;
+}
+
+/** Sets the first password and uses up the invitation; returns a new session. */
+export async function acceptInvitation(token: string, password: string) {
+	const open = await findOpenInvitation(token);
+	if (!open) throw new NotFoundError('invite_invalid');
+	const violations = checkPasswordStrength(password, { email: open.email });
+	if (violations.length) throw new ValidationError(violations);
+	const passwordHash = await hashPassword(password);
+	return db.transaction(async (tx) => {
+		// The conditional update makes the token single-use even under a double submit.
+		const used = await tx
+			.update(invitation)
+			.set({ usedAt: clock.now() })
+			.where(and(eq(invitation.id, open.invitationId), isNull(invitation.usedAt)))
+			.returning({ id: invitation.id });
+		if (used.length === 0) throw new NotFoundError('invite_invalid');
+		const [user] = await tx
+			.update(appUser)
+			.set({ passwordHash, updatedAt: clock.now() })
+			.where(eq(appUser.id, open.userId))
+			.returning();
+		await sessions.invalidateAllForUser(user!.id, tx);
+		const created = await sessions.create(user!.id, user!.role, tx);
+		await audit.record(tx, { actorId: user!.id, action: 'user.accept_invitation', entity: 'user', entityId: user!.id });
+		return created;
+	});
+}
+
+/** Changes one's own password, ends every session and opens a fresh one. */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+	const user = await get(userId);
+	const currentOk = user.passwordHash ? await verifyPassword(user.passwordHash, currentPassword) : false;
+	const violations: Violation[] = [];
+	if (!currentOk) violations.push({ rule: 'currentPassword', messageKey: 'password_current_wrong' });
+	violations.push(...checkPasswordStrength(newPassword, { email: user.email }).map((v) => ({ ...v, rule: 'newPassword' })));
+	if (violations.length) throw new ValidationError(violations);
+	const passwordHash = await hashPassword(newPassword);
+	return db.transaction(async (tx) => {
+		await tx.update(appUser).set({ passwordHash, updatedAt: clock.now() }).where(eq(appUser.id, user.id));
+		await sessions.invalidateAllForUser(user.id, tx);
+		const created = await sessions.create(user.id, user.role, tx);
+		await audit.record(tx, { actorId: user.id, action: 'user.change_password', entity: 'user', entityId: user.id });
+		return created;
+	});
+}
+
+export async function updateRole(actor: Actor, userId: string, input: Omit<UserInput, 'email' | 'name'>) {
+	ensureAllowed(actor);
+	const user = await get(userId);
+	const violations = checkUserInput({ ...input, email: user.email, name: user.name });
+	if (!isUuid(input.departmentId) || !isUuid(input.schoolId))
+		violations.push({ rule: 'role', messageKey: 'field_role_invalid' });
+	if (user.id === actor.id && input.role !== 'admin')
+		violations.push({ rule: 'role', messageKey: 'user_cannot_demote_self' });
+	if (violations.length === 0) await ensureLinksExist({ ...input, email: user.email, name: user.name }, violations);
+	if (violations.length) throw new ValidationError(violations);
+	const links = roleLinks({ ...input, email: user.email, name: user.name });
+	await db.transaction(async (tx) => {
+		await tx
+			.update(appUser)
+			.set({ role: input.role as Role, ...links, updatedAt: clock.now() })
+			.where(eq(appUser.id, user.id));
+		// A new role means new rights and a new session policy: sign in again.
+		await sessions.invalidateAllForUser(user.id, tx);
+		await audit.record(tx, {
+			actorId: actor.id,
+			action: 'user.update_role',
+			entity: 'user',
+			entityId: user.id,
+			before: { role: user.role, departmentId: user.departmentId, schoolId: user.schoolId },
+			after: { role: input.role, ...links }
+		});
+	});
+}
+
+export async function setActive(actor: Actor, userId: string, active: boolean) {
+	ensureAllowed(actor);
+	const user = await get(userId);
+	if (user.id === actor.id && !active)
+		throw new ValidationError([{ rule: 'active', messageKey: 'user_cannot_deactivate_self' }]);
+	await db.transaction(async (tx) => {
+		await tx.update(appUser).set({ active, updatedAt: clock.now() }).where(eq(appUser.id, user.id));
+		if (!active) await sessions.invalidateAllForUser(user.id, tx);
+		await audit.record(tx, {
+			actorId: actor.id,
+			action: active ? 'user.reactivate' : 'user.deactivate',
+			entity: 'user',
+			entityId: user.id,
+			before: { active: user.active },
+			after: { active }
+		});
+	});
+}
+
+/** One's own account as shown on the account page. */
+export async function getProfile(userId: string) {
+	const [row] = await db
+		.select({
+			name: appUser.name,
+			email: appUser.email,
+			role: appUser.role,
+			departmentNameKo: department.nameKo,
+			departmentNameEn: department.nameEn,
+			schoolNameKo: school.nameKo,
+			schoolNameEn: school.nameEn
+		})
+		.from(appUser)
+		.leftJoin(department, eq(department.id, appUser.departmentId))
+		.leftJoin(school, eq(school.id, appUser.schoolId))
+		.where(eq(appUser.id, userId));
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+/** Ends every session of one's own account, this one included. */
+export async function signOutEverywhere(userId: string) {
+	await db.transaction(async (tx) => {
+		await sessions.invalidateAllForUser(userId, tx);
+		await audit.record(tx, { actorId: userId, action: 'auth.sign_out_everywhere', entity: 'user', entityId: userId });
+	});
+}
+
+/** One user as the admin edit page shows it. */
+export async function getForAdmin(actor: Actor, userId: string) {
+	ensureAllowed(actor);
+	const user = await get(userId);
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		role: user.role,
+		departmentId: user.departmentId,
+		schoolId: user.schoolId,
+		active: user.active,
+		hasPassword: user.passwordHash !== null,
+		isSelf: user.id === actor.id
+	};
+}

@@ -1,0 +1,36 @@
+import { redirect } from '@sveltejs/kit';
+import { isStaffRole } from '$lib/roles';
+import { requireUser } from '$lib/server/guards';
+import { failValidation, text } from '$lib/server/http/forms';
+import { say } from '$lib/server/i18n';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/http/session-cookie';
+import * as users from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	return { profile: await users.getProfile(user.id), staff: isStaffRole(user.role) };
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const next = text(form, 'newPassword');
+		if (next !== text(form, 'confirm'))
+			return { passwordChanged: false, errors: { confirm: [say('password_mismatch')] } as Record<string, string[]> };
+		try {
+			const { token, session } = await users.changePassword(user.id, text(form, 'currentPassword'), next);
+			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		} catch (error) {
+			return failValidation(error);
+		}
+		return { passwordChanged: true, errors: {} as Record<string, string[]> };
+	},
+	signOutEverywhere: async (event) => {
+		const user = requireUser(event);
+		await users.signOutEverywhere(user.id);
+		clearSessionCookie(event.cookies, event.url);
+		redirect(303, '/login?signed-out');
+	}
+};

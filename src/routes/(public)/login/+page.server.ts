@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { safeRedirectPath } from '$lib/nav';
+import * as login from '$lib/server/auth/login';
+import { say } from '$lib/server/i18n';
+import { setSessionCookie } from '$lib/server/http/session-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('next'), '/dashboard'));
+	return { expired: url.searchParams.has('expired'), signedOut: url.searchParams.has('signed-out') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		const password = String(form.get('password') ?? '');
+		const errors: Record<string, string[]> = {};
+		if (!email.trim()) errors.email = [say('field_required')];
+		if (!password) errors.password = [say('field_required')];
+		if (Object.keys(errors).length) return fail(400, { email, errors, message: null });
+
+		const result = await login.signIn({ email, password, ip: getClientAddress() });
+		if (!result.ok) {
+			const message =
+				result.reason === 'throttled'
+					? say('error_throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
+					: say('login_invalid');
+			return fail(result.reason === 'throttled' ? 429 : 401, { email, errors: {}, message });
+		}
+		setSessionCookie(cookies, url, result.token, result.session.expiresAt);
+		redirect(303, safeRedirectPath(url.searchParams.get('next'), '/dashboard'));
+	}
+};

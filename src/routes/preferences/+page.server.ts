@@ -1,0 +1,31 @@
+import { redirect, type Cookies } from '@sveltejs/kit';
+import { safeRedirectPath } from '$lib/nav';
+import { cookieName as localeCookie, isLocale } from '$lib/paraglide/runtime';
+import { CONTRAST_COOKIE, PREFERENCE_MAX_AGE_S, TEXT_COOKIE } from '$lib/server/ui-preferences';
+import type { Actions } from './$types';
+
+// Readable by the page (the Paraglide client runtime reads the language cookie).
+const options = { path: '/', maxAge: PREFERENCE_MAX_AGE_S, httpOnly: false, sameSite: 'lax' as const };
+
+function setChoice(cookies: Cookies, name: string, value: string | null) {
+	if (value) cookies.set(name, value, options);
+}
+
+async function apply(request: Request, cookies: Cookies) {
+	const form = await request.formData();
+	const locale = String(form.get('locale') ?? '');
+	const contrast = String(form.get('contrast') ?? '');
+	const text = String(form.get('text') ?? '');
+	setChoice(cookies, localeCookie, isLocale(locale) ? locale : null);
+	setChoice(cookies, CONTRAST_COOKIE, contrast === 'high' || contrast === 'normal' ? contrast : null);
+	setChoice(cookies, TEXT_COOKIE, text === 'large' || text === 'normal' ? text : null);
+	redirect(303, safeRedirectPath(form.get('redirectTo'), '/preferences'));
+}
+
+/** One endpoint for the header's three toggles and the settings page; all work without JavaScript. */
+export const actions: Actions = {
+	default: ({ request, cookies }) => apply(request, cookies),
+	language: ({ request, cookies }) => apply(request, cookies),
+	contrast: ({ request, cookies }) => apply(request, cookies),
+	text: ({ request, cookies }) => apply(request, cookies)
+};
