@@ -16,7 +16,7 @@ export default defineConfig({
 	],
 	server: { port: 5173 },
 	test: {
-		requireAssertions: true,
+		expect: { requireAssertions: true },
 		projects: [
 			{
 				extends: true,

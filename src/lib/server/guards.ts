@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { can, type Action, type Actor, type Thing } from './auth/permissions';
+import { can, type Action, type Thing } from './auth/permissions';
 import type { SessionUser } from './auth/sessions';
 
 /** Pages: the signed-in user, or a redirect to the sign-in page that comes back here. */
@@ -19,9 +19,5 @@ export function requirePermission(
 ): SessionUser {
 	const user = requireUser(event);
 	if (!can(user, action, thing)) error(403, { message: 'forbidden' });
-	return user;
-}
-
-export function actorOf(user: SessionUser): Actor {
 	return user;
 }

@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import * as clock from '../clock';
 import { db } from '../db';
 import { loginThrottle } from '../db/schema';
+import { instant } from '../db/sql';
 
 const MINUTE_MS = 60_000;
 /** Failures are counted within this window; it starts again after a quiet window. */
@@ -49,17 +50,20 @@ export async function recordFailure(keys: ThrottleKey[]): Promise<void> {
 			.onConflictDoUpdate({
 				target: loginThrottle.key,
 				set: {
-					failures: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
-					windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${windowStart} then ${at} else ${loginThrottle.windowStartedAt} end`
+					failures: sql`case when ${loginThrottle.windowStartedAt} < ${instant(windowStart)} then 1 else ${loginThrottle.failures} + 1 end`,
+					windowStartedAt: sql`case when ${loginThrottle.windowStartedAt} < ${instant(windowStart)} then ${instant(at)} else ${loginThrottle.windowStartedAt} end`
 				}
 			})
 			.returning({ failures: loginThrottle.failures });
 		const lockMs = lockDurationMs(key, row!.failures);
-		if (lockMs > 0)
+		if (lockMs > 0) {
+			// greatest(): a slower concurrent failure with a lower count must not shorten a lock.
+			const until = instant(new Date(at.getTime() + lockMs));
 			await db
 				.update(loginThrottle)
-				.set({ lockedUntil: new Date(at.getTime() + lockMs) })
+				.set({ lockedUntil: sql`greatest(coalesce(${loginThrottle.lockedUntil}, ${until}), ${until})` })
 				.where(sql`${loginThrottle.key} = ${key}`);
+		}
 	}
 }
 

@@ -3,10 +3,14 @@ import { ValidationError } from '../errors';
 import { fieldErrors } from '../i18n';
 
 /** Turn a ValidationError into a form failure with per-field messages and the entered values. */
-export function failValidation(error: unknown, values: Record<string, unknown> = {}) {
-	if (error instanceof ValidationError) return fail(422, { ...values, errors: fieldErrors(error.violations) });
+export function failValidation<V extends object = object>(error: unknown, values?: V) {
+	if (error instanceof ValidationError)
+		return fail(422, { ...(values ?? ({} as V)), errors: fieldErrors(error.violations) });
 	throw error;
 }
+
+export type FieldErrors = Record<string, string[]>;
+export const noErrors = (): FieldErrors => ({});
 
 export function text(form: FormData, name: string): string {
 	const value = form.get(name);

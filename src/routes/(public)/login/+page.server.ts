@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/nav';
 import * as login from '$lib/server/auth/login';
+import { noErrors, type FieldErrors } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const password = String(form.get('password') ?? '');
-		const errors: Record<string, string[]> = {};
+		const errors: FieldErrors = {};
 		if (!email.trim()) errors.email = [say('field_required')];
 		if (!password) errors.password = [say('field_required')];
 		if (Object.keys(errors).length) return fail(400, { email, errors, message: null });
@@ -26,7 +27,7 @@ export const actions: Actions = {
 				result.reason === 'throttled'
 					? say('error_throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
 					: say('login_invalid');
-			return fail(result.reason === 'throttled' ? 429 : 401, { email, errors: {}, message });
+			return fail(result.reason === 'throttled' ? 429 : 401, { email, errors: noErrors(), message });
 		}
 		setSessionCookie(cookies, url, result.token, result.session.expiresAt);
 		redirect(303, safeRedirectPath(url.searchParams.get('next'), '/dashboard'));

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { NotFoundError } from '$lib/server/errors';
-import { failValidation, text } from '$lib/server/http/forms';
+import { failValidation, text, type FieldErrors } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import * as users from '$lib/server/users';
@@ -16,12 +16,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const password = text(form, 'password');
 		if (password !== text(form, 'confirm'))
-			return fail(422, { errors: { confirm: [say('password_mismatch')] } as Record<string, string[]> });
+			return fail(422, { errors: { confirm: [say('password_mismatch')] } as FieldErrors });
 		try {
 			const { token, session } = await users.acceptInvitation(params.token, password);
 			setSessionCookie(cookies, url, token, session.expiresAt);
 		} catch (error) {
-			if (error instanceof NotFoundError) return fail(404, { errors: { password: [say('invite_invalid')] } });
+			if (error instanceof NotFoundError) return fail(404, { errors: { password: [say('invite_invalid')] } as FieldErrors });
 			return failValidation(error);
 		}
 		redirect(303, '/dashboard');

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { m } from '$lib/paraglide/messages';
+
+const load = (locale: string) =>
+	JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const ko = load('ko');
+const en = load('en');
+const keys = (messages: Record<string, string>) => Object.keys(messages).filter((k) => !k.startsWith('$'));
+
+describe('message catalogues', () => {
+	it('have the same keys in Korean and English', () => {
+		expect(keys(en).sort()).toEqual(keys(ko).sort());
+	});
+
+	it('have no empty message and the same placeholders in both languages', () => {
+		for (const key of keys(ko)) {
+			expect(ko[key]!.trim(), key).not.toBe('');
+			expect(en[key]!.trim(), key).not.toBe('');
+			const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+			expect(params(en[key]!), key).toEqual(params(ko[key]!));
+		}
+	});
+
+	it('compiled: every message renders in both languages (the Paraglide plugin loaded)', () => {
+		const messages = m as unknown as Record<string, (p: object, o: { locale: string }) => string>;
+		for (const key of keys(ko)) {
+			expect(typeof messages[key], key).toBe('function');
+			expect(messages[key]!({}, { locale: 'ko' })).not.toMatch(/^undefined$/);
+		}
+		expect(m.app_name({}, { locale: 'ko' })).toBe('학교지원본부 통합예약');
+		expect(m.app_name({}, { locale: 'en' })).toBe('School Support Center Booking');
+	});
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../roles';
+import { ACTIONS, can, type Action, type Actor } from './permissions';
+
+const SCHOOL_A = 'school-a';
+const SCHOOL_B = 'school-b';
+const MEDIATION = 'dept-mediation';
+const EDUCATION = 'dept-education';
+
+const actors: Record<string, Actor | null> = {
+	anonymous: null,
+	admin: { id: 'u1', role: 'admin', departmentId: null, schoolId: null },
+	facility_manager: { id: 'u2', role: 'facility_manager', departmentId: null, schoolId: null },
+	education_staff: { id: 'u3', role: 'department_staff', departmentId: EDUCATION, schoolId: null, departmentCode: 'education' },
+	mediation_staff: { id: 'u4', role: 'department_staff', departmentId: MEDIATION, schoolId: null, departmentCode: 'mediation' },
+	visit_coordinator: { id: 'u5', role: 'visit_coordinator', departmentId: null, schoolId: null },
+	school_user: { id: 'u6', role: 'school_user', departmentId: null, schoolId: SCHOOL_A }
+};
+
+// Thing each action is checked against: the school user's own school, the education department.
+const thingFor = { schoolId: SCHOOL_A, departmentId: EDUCATION };
+
+/** Expected answer for each actor × action: the whole table, written out. Y = allowed. */
+const EXPECTED: Record<Action, string> = {
+	//                                   anon admin facil edu  med  visit school
+	'rooms.view_availability':          'Y    Y     Y     Y    Y    Y     Y',
+	'rooms.book':                       'N    Y     Y     Y    Y    Y     Y',
+	'rooms.manage':                     'N    Y     Y     N    N    N     N',
+	'reservations.approve':             'N    Y     Y     N    N    N     N',
+	'reservations.view_all':            'N    Y     Y     N    N    Y     N',
+	'school.bookings.view':             'N    Y     N     N    N    N     Y',
+	'consultations.book':               'N    N     N     N    N    N     Y',
+	'consultations.publish_availability':'N   N     N     Y    N    N     N',
+	'consultations.handle':             'N    N     N     Y    N    N     N',
+	'mediation.cases.read':             'N    N     N     N    Y    N     N',
+	'visits.manage':                    'N    Y     N     N    N    Y     N',
+	'trainings.register':               'N    N     N     N    N    N     Y',
+	'trainings.manage':                 'N    Y     N     Y    Y    N     N',
+	'reports.view':                     'N    Y     Y     N    N    Y     N',
+	'users.manage':                     'N    Y     N     N    N    N     N',
+	'outbox.view':                      'N    Y     N     N    N    N     N',
+	'audit.view':                       'N    Y     N     N    N    N     N',
+	'account.manage_own':               'N    Y     Y     Y    Y    Y     Y'
+};
+
+describe('can', () => {
+	it('has an expectation for every action', () => {
+		expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+	});
+
+	const names = Object.keys(actors);
+	for (const action of ACTIONS) {
+		const answers = EXPECTED[action].trim().split(/\s+/);
+		names.forEach((name, i) => {
+			const allowed = answers[i] === 'Y';
+			it(`${allowed ? 'lets' : 'does not let'} ${name} ${action}`, () => {
+				expect(can(actors[name]!, action, thingFor)).toBe(allowed);
+			});
+		});
+	}
+
+	it("does not let a school user see another school's bookings", () => {
+		expect(can(actors.school_user!, 'school.bookings.view', { schoolId: SCHOOL_B })).toBe(false);
+	});
+
+	it("does not let department staff handle another department's queue", () => {
+		expect(can(actors.education_staff!, 'consultations.handle', { departmentId: MEDIATION })).toBe(false);
+		expect(can(actors.mediation_staff!, 'consultations.handle', { departmentId: MEDIATION })).toBe(true);
+	});
+
+	it('keeps mediation case details from administrators', () => {
+		const roles: Role[] = ['admin', 'facility_manager', 'visit_coordinator', 'school_user'];
+		for (const role of roles)
+			expect(can({ id: 'x', role, departmentId: null, schoolId: null }, 'mediation.cases.read')).toBe(false);
+	});
+});

@@ -1,0 +1,9 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * An instant as a SQL parameter inside raw `sql` fragments. postgres.js under drizzle cannot
+ * bind a JS Date there (PGlite can), so send ISO text with an explicit cast: same on both drivers.
+ */
+export function instant(value: Date): SQL {
+	return sql`${value.toISOString()}::timestamptz`;
+}

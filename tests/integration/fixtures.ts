@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '../../src/lib/server/auth/sessions';
+import { db } from '../../src/lib/server/db';
+import { appUser, department } from '../../src/lib/server/db/schema';
+import { seedDemo } from '../../src/lib/server/db/seed';
+
+export { DEMO_PASSWORD } from '../../src/lib/server/db/seed';
+
+/** The demo center and accounts in this file's database. */
+export async function seedDemoCenter(): Promise<void> {
+	await seedDemo(db);
+}
+
+/** A demo account as the session layer would present it. */
+export async function actor(email: string): Promise<SessionUser> {
+	const [row] = await db
+		.select({
+			id: appUser.id,
+			email: appUser.email,
+			name: appUser.name,
+			role: appUser.role,
+			departmentId: appUser.departmentId,
+			schoolId: appUser.schoolId,
+			locale: appUser.locale,
+			departmentCode: department.code
+		})
+		.from(appUser)
+		.leftJoin(department, eq(department.id, appUser.departmentId))
+		.where(eq(appUser.email, email));
+	if (!row) throw new Error(`no demo account ${email}`);
+	return row;
+}
