@@ -32,3 +32,28 @@ describe('message catalogues', () => {
 		expect(m.app_name({}, { locale: 'en' })).toBe('School Support Center Booking');
 	});
 });
+
+describe('server message keys', () => {
+	it('exist in the catalogues for every key a service can return', async () => {
+		const { readdirSync, statSync } = await import('node:fs');
+		const path = await import('node:path');
+		const files: string[] = [];
+		const walk = (dir: string) => {
+			for (const entry of readdirSync(dir)) {
+				const full = path.join(dir, entry);
+				if (statSync(full).isDirectory()) walk(full);
+				else if (full.endsWith('.ts') && !full.endsWith('.test.ts')) files.push(full);
+			}
+		};
+		walk(path.resolve('src/lib/server'));
+		walk(path.resolve('src/routes'));
+		const used = new Set<string>();
+		for (const file of files) {
+			const source = readFileSync(file, 'utf8');
+			for (const match of source.matchAll(/messageKey: '(\w+)'|(?:Error|say)\('(\w+)'/g)) used.add((match[1] ?? match[2])!);
+		}
+		expect(used.size).toBeGreaterThan(20);
+		const missing = [...used].filter((key) => !(key in ko));
+		expect(missing).toEqual([]);
+	});
+});

@@ -11,6 +11,9 @@ export interface Violation {
 }
 
 export class DomainError extends Error {
+	/** Extra members for the problem document (e.g. conflicts, alternatives). */
+	details: Record<string, unknown> = {};
+
 	constructor(
 		readonly status: number,
 		readonly type: string,
@@ -19,6 +22,11 @@ export class DomainError extends Error {
 	) {
 		super(`${type}: ${messageKey}`);
 		this.name = new.target.name;
+	}
+
+	with(details: Record<string, unknown>): this {
+		this.details = { ...this.details, ...details };
+		return this;
 	}
 }
 

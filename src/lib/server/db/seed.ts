@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import type { Database } from './index';
-import { appUser, department, openingHours, resource, room, school, type Role } from './schema';
+import { appUser, department, openingHours, resource, room, roomRule, school, type Role } from './schema';
 
 export const DEMO_PASSWORD = 'center-demo';
 
@@ -83,6 +83,29 @@ export const ROOMS: RoomSeed[] = [
 	}
 ];
 
+type RuleSeed = Partial<Omit<typeof roomRule.$inferInsert, 'resourceId'>>;
+const STAFF_ROLES = ['admin', 'facility_manager', 'department_staff', 'visit_coordinator'];
+
+/** Booking rules that differ from the defaults (30-min grid, 30 min–8 h, 1 h lead, 90 days). */
+export const ROOM_RULES: Record<string, RuleSeed> = {
+	'seminar-hall': {
+		requiresApproval: true,
+		bufferBeforeMinutes: 30,
+		bufferAfterMinutes: 30,
+		minMinutes: 60,
+		monthlyQuotaMinutes: 16 * 60,
+		leadTimeMinutes: 3 * 24 * 60
+	},
+	'large-meeting': { requiresApproval: true, bufferAfterMinutes: 15, monthlyQuotaMinutes: 20 * 60 },
+	'pc-lab': { requiresApproval: true, bufferAfterMinutes: 30, minMinutes: 60 },
+	'video-conference': { bufferBeforeMinutes: 10, granularityMinutes: 15 },
+	'consult-1': { allowedRoles: STAFF_ROLES },
+	'consult-2': { allowedRoles: STAFF_ROLES },
+	'consult-3': { allowedRoles: STAFF_ROLES },
+	'consult-4': { allowedRoles: STAFF_ROLES },
+	mediation: { allowedRoles: ['department_staff', 'facility_manager', 'admin'], bufferAfterMinutes: 15 }
+};
+
 /** Weekdays 09:00–18:00 Asia/Seoul, the center default. */
 export const DEFAULT_OPENING_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({
 	weekday,
@@ -112,6 +135,7 @@ export async function seedCenter(db: Database): Promise<void> {
 			for (const [index, seed] of ROOMS.entries()) {
 				const [res] = await tx.insert(resource).values({ kind: 'room' }).returning();
 				await tx.insert(room).values({ ...seed, resourceId: res!.id, sortOrder: index });
+				await tx.insert(roomRule).values({ ...ROOM_RULES[seed.code], resourceId: res!.id });
 			}
 		});
 	}

@@ -24,7 +24,8 @@ export function problem(
 export function problemFromError(error: unknown, requestId?: string): Response {
 	if (error instanceof ValidationError) {
 		return problem(422, error.type, error.messageKey, {
-			violations: error.violations.map((v) => ({ rule: v.rule, message: say(v.messageKey, v.params) }))
+			violations: error.violations.map((v) => ({ rule: v.rule, message: say(v.messageKey, v.params) })),
+			...error.details
 		});
 	}
 	if (error instanceof TooManyRequestsError) {
@@ -37,7 +38,10 @@ export function problemFromError(error: unknown, requestId?: string): Response {
 		);
 	}
 	if (error instanceof DomainError) {
-		return problem(error.status, error.type, error.messageKey, { detail: say(error.messageKey, error.params) });
+		return problem(error.status, error.type, error.messageKey, {
+			detail: say(error.messageKey, error.params),
+			...error.details
+		});
 	}
 	log.error({ err: error, requestId }, 'unhandled API error');
 	return problem(500, 'internal', 'error_internal_title', { requestId });

@@ -2,3 +2,4 @@ export * from './org';
 export * from './auth';
 export * from './rooms';
 export * from './ops';
+export * from './reservations';

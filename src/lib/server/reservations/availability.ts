@@ -1,0 +1,86 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { addDays, seoulInstant } from '../../time/seoul';
+import type { SessionUser } from '../auth/sessions';
+import { db } from '../db';
+import { reservation, type ReservationStatus } from '../db/schema';
+import { instant } from '../db/sql';
+import { HOLDING } from './context';
+
+export interface BusyInterval {
+	start: string;
+	end: string;
+	/** Only on the viewer's own bookings: anonymous callers and others see busy/free alone. */
+	mine?: true;
+	id?: string;
+	purpose?: string;
+	status?: ReservationStatus;
+	bookingStart?: string;
+	bookingEnd?: string;
+}
+
+/** Held intervals (buffers included) of holding reservations overlapping [from, to), by room. */
+export async function busyByRoom(
+	from: Date,
+	to: Date,
+	viewer: Pick<SessionUser, 'id'> | null,
+	roomIds?: string[]
+): Promise<Map<string, BusyInterval[]>> {
+	const rows = await db
+		.select({
+			id: reservation.id,
+			resourceId: reservation.resourceId,
+			heldFrom: reservation.heldFrom,
+			heldUntil: reservation.heldUntil,
+			startsAt: reservation.startsAt,
+			endsAt: reservation.endsAt,
+			bookedBy: reservation.bookedBy,
+			purpose: reservation.purpose,
+			status: reservation.status
+		})
+		.from(reservation)
+		.where(
+			and(
+				inArray(reservation.status, [...HOLDING]),
+				sql`${reservation.held} && tstzrange(${instant(from)}, ${instant(to)}, '[)')`,
+				roomIds ? inArray(reservation.resourceId, roomIds) : undefined
+			)
+		)
+		.orderBy(asc(reservation.heldFrom));
+	const byRoom = new Map<string, BusyInterval[]>();
+	for (const row of rows) {
+		const busy: BusyInterval = { start: row.heldFrom.toISOString(), end: row.heldUntil.toISOString() };
+		if (viewer && row.bookedBy === viewer.id)
+			Object.assign(busy, {
+				mine: true,
+				id: row.id,
+				purpose: row.purpose,
+				status: row.status,
+				bookingStart: row.startsAt.toISOString(),
+				bookingEnd: row.endsAt.toISOString()
+			});
+		const list = byRoom.get(row.resourceId) ?? [];
+		list.push(busy);
+		byRoom.set(row.resourceId, list);
+	}
+	return byRoom;
+}
+
+/** [Seoul midnight of `date`, Seoul midnight `days` later). */
+export function seoulDays(date: string, days = 1): { from: Date; to: Date } {
+	return { from: seoulInstant(date), to: seoulInstant(addDays(date, days)) };
+}
+
+export async function isHeld(resourceId: string, from: Date, to: Date): Promise<boolean> {
+	const [row] = await db
+		.select({ id: reservation.id })
+		.from(reservation)
+		.where(
+			and(
+				eq(reservation.resourceId, resourceId),
+				inArray(reservation.status, [...HOLDING]),
+				sql`${reservation.held} && tstzrange(${instant(from)}, ${instant(to)}, '[)')`
+			)
+		)
+		.limit(1);
+	return Boolean(row);
+}

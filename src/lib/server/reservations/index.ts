@@ -1,0 +1,331 @@
+import { and, asc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import * as audit from '../audit';
+import { can } from '../auth/permissions';
+import type { SessionUser } from '../auth/sessions';
+import * as clock from '../clock';
+import { db, type Executor } from '../db';
+import { reservation, type Reservation } from '../db/schema';
+import { instant } from '../db/sql';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
+import { suggestAlternatives, type Alternative } from './alternatives';
+import { HOLDING, loadRoom, ruleContext, type RoomWithRules } from './context';
+import { isOverlap, withRetry } from './errors';
+import { heldInterval } from './held';
+import type { BookingInput } from './input';
+import { occurrences } from './recurrence';
+import { checkBooking } from './rules';
+
+export { parseBookingInput, type BookingInput } from './input';
+
+export interface Interval {
+	start: string;
+	end: string;
+}
+
+export interface CreatedReservation {
+	id: string;
+	roomId: string;
+	start: string;
+	end: string;
+	status: Reservation['status'];
+	seriesId?: string | null;
+}
+
+export function toCreated(row: Reservation): CreatedReservation {
+	return {
+		id: row.id,
+		roomId: row.resourceId,
+		start: row.startsAt.toISOString(),
+		end: row.endsAt.toISOString(),
+		status: row.status,
+		...(row.seriesId ? { seriesId: row.seriesId } : {})
+	};
+}
+
+async function ensureRoom(roomId: string): Promise<RoomWithRules> {
+	const target = await loadRoom(roomId);
+	if (!target) throw new ValidationError([{ rule: 'roomId', messageKey: 'booking_room_required' }]);
+	return target;
+}
+
+function ensureMayBook(actor: SessionUser) {
+	if (!can(actor, 'rooms.book')) throw new ForbiddenError();
+}
+
+/** Held intervals of the resource's holding reservations that overlap [from, to). */
+export async function clashes(resourceId: string, from: Date, to: Date, executor: Executor = db): Promise<Interval[]> {
+	const rows = await executor
+		.select({ heldFrom: reservation.heldFrom, heldUntil: reservation.heldUntil })
+		.from(reservation)
+		.where(
+			and(
+				eq(reservation.resourceId, resourceId),
+				inArray(reservation.status, [...HOLDING]),
+				sql`${reservation.held} && tstzrange(${instant(from)}, ${instant(to)}, '[)')`
+			)
+		)
+		.orderBy(asc(reservation.heldFrom));
+	return rows.map((r) => ({ start: r.heldFrom.toISOString(), end: r.heldUntil.toISOString() }));
+}
+
+function statusFor(actor: SessionUser, target: RoomWithRules): Reservation['status'] {
+	return target.rules.requiresApproval && !can(actor, 'reservations.approve') ? 'requested' : 'confirmed';
+}
+
+function rowValues(actor: SessionUser, target: RoomWithRules, input: BookingInput, start: Date, end: Date, seriesId: string | null) {
+	return {
+		resourceId: target.room.resourceId,
+		startsAt: start,
+		endsAt: end,
+		...heldInterval(start, end, target.rules),
+		status: statusFor(actor, target),
+		bookedBy: actor.id,
+		schoolId: actor.role === 'school_user' ? actor.schoolId : null,
+		purpose: input.purpose,
+		attendees: input.attendees,
+		seriesId
+	};
+}
+
+async function refuseWithAlternatives(
+	error: ValidationError | ConflictError,
+	actor: SessionUser,
+	target: RoomWithRules,
+	input: BookingInput
+): Promise<never> {
+	const alternatives: Alternative[] = await suggestAlternatives(actor, target, input, clock.now());
+	throw error.with({ alternatives });
+}
+
+/**
+ * Book a room (or a weekly series, see createSeries). Every broken rule comes back at once with
+ * alternatives; a clash found by PostgreSQL's exclusion constraint comes back as a conflict
+ * naming the clashing time.
+ */
+export async function create(actor: SessionUser, input: BookingInput): Promise<CreatedReservation> {
+	ensureMayBook(actor);
+	const target = await ensureRoom(input.roomId);
+	if (input.recurrence) return (await createSeries(actor, input)).first;
+	const now = clock.now();
+	const violations = checkBooking(await ruleContext(target, actor, input, now));
+	if (violations.length) await refuseWithAlternatives(new ValidationError(violations), actor, target, input);
+
+	const values = rowValues(actor, target, input, input.start, input.end, null);
+	try {
+		const row = await withRetry(() =>
+			db.transaction(async (tx) => {
+				const [created] = await tx.insert(reservation).values(values).returning();
+				await audit.record(tx, {
+					actorId: actor.id,
+					action: 'reservation.create',
+					entity: 'reservation',
+					entityId: created!.id,
+					after: toCreated(created!)
+				});
+				return created!;
+			})
+		);
+		return toCreated(row);
+	} catch (error) {
+		if (!isOverlap(error)) throw error;
+		const conflicts = await clashes(values.resourceId, values.heldFrom, values.heldUntil);
+		return refuseWithAlternatives(
+			new ConflictError('booking_conflict').with({ conflicts }),
+			actor,
+			target,
+			input
+		);
+	}
+}
+
+export type OccurrenceState = 'free' | 'conflict' | 'invalid';
+export interface OccurrencePreview {
+	start: string;
+	end: string;
+	state: OccurrenceState;
+	violations: Violation[];
+	conflicts: Interval[];
+}
+
+/** Each occurrence of a series, marked free, in conflict with a booking, or breaking a rule. */
+export async function previewSeries(actor: SessionUser, input: BookingInput): Promise<OccurrencePreview[]> {
+	ensureMayBook(actor);
+	const target = await ensureRoom(input.roomId);
+	const list = input.recurrence ? occurrences(input, input.recurrence) : [{ start: input.start, end: input.end }];
+	const now = clock.now();
+	return Promise.all(
+		list.map(async ({ start, end }) => {
+			const violations = checkBooking(await ruleContext(target, actor, { start, end, attendees: input.attendees }, now));
+			const held = heldInterval(start, end, target.rules);
+			const conflicts = await clashes(target.room.resourceId, held.heldFrom, held.heldUntil);
+			const state: OccurrenceState = violations.length ? 'invalid' : conflicts.length ? 'conflict' : 'free';
+			return { start: start.toISOString(), end: end.toISOString(), state, violations, conflicts };
+		})
+	);
+}
+
+export interface CreatedSeries {
+	seriesId: string;
+	first: CreatedReservation;
+	created: CreatedReservation[];
+	skipped: { start: string; end: string; state: OccurrenceState }[];
+}
+
+/**
+ * Book the free occurrences of a series in one transaction. Each insert runs in its own savepoint,
+ * so an occurrence someone else takes meanwhile is skipped, not fatal.
+ */
+export async function createSeries(actor: SessionUser, input: BookingInput): Promise<CreatedSeries & { first: CreatedReservation }> {
+	const preview = await previewSeries(actor, input);
+	const target = await ensureRoom(input.roomId);
+	const free = preview.filter((o) => o.state === 'free');
+	if (free.length === 0) {
+		const invalid = preview.find((o) => o.state === 'invalid');
+		if (invalid) throw new ValidationError(invalid.violations).with({ occurrences: preview });
+		throw new ConflictError('booking_series_all_taken').with({
+			conflicts: preview.flatMap((o) => o.conflicts),
+			occurrences: preview
+		});
+	}
+	const seriesId = crypto.randomUUID();
+	const result = await withRetry(() =>
+		db.transaction(async (tx) => {
+			const created: CreatedReservation[] = [];
+			const skipped: CreatedSeries['skipped'] = preview
+				.filter((o) => o.state !== 'free')
+				.map(({ start, end, state }) => ({ start, end, state }));
+			for (const occurrence of free) {
+				const values = rowValues(actor, target, input, new Date(occurrence.start), new Date(occurrence.end), seriesId);
+				try {
+					const row = await tx.transaction(async (sp) => (await sp.insert(reservation).values(values).returning())[0]!);
+					created.push(toCreated(row));
+				} catch (error) {
+					if (!isOverlap(error)) throw error;
+					skipped.push({ start: occurrence.start, end: occurrence.end, state: 'conflict' });
+				}
+			}
+			if (created.length === 0) throw new ConflictError('booking_series_all_taken');
+			await audit.record(tx, {
+				actorId: actor.id,
+				action: 'reservation.create_series',
+				entity: 'reservation_series',
+				entityId: seriesId,
+				after: { created: created.map((c) => c.id), skipped }
+			});
+			return { created, skipped };
+		})
+	);
+	skippedSort(result.skipped);
+	return { seriesId, first: result.created[0]!, ...result };
+}
+
+function skippedSort(list: { start: string }[]) {
+	list.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** A reservation the actor may see in full: their own, their school's, or any for staff who see all. */
+export async function get(actor: SessionUser, id: string): Promise<Reservation> {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+	const [row] = await db.select().from(reservation).where(eq(reservation.id, id));
+	const visible =
+		row &&
+		(row.bookedBy === actor.id ||
+			can(actor, 'reservations.view_all') ||
+			(row.schoolId !== null && can(actor, 'school.bookings.view', { schoolId: row.schoolId })));
+	if (!visible) throw new NotFoundError();
+	return row;
+}
+
+export type CancelScope = 'one' | 'following';
+
+/**
+ * Cancel a booking (or it and the rest of its series). Bookers may cancel until the room's cutoff
+ * before the start; facility staff at any time.
+ */
+export async function cancel(actor: SessionUser, id: string, options: { scope?: CancelScope; reason?: string } = {}) {
+	const row = await get(actor, id);
+	const target = await loadRoom(row.resourceId);
+	const staff = can(actor, 'reservations.approve');
+	if (row.bookedBy !== actor.id && !staff) throw new ForbiddenError();
+	if (!(HOLDING as readonly string[]).includes(row.status)) throw new ConflictError('booking_not_cancellable');
+	const now = clock.now();
+	const cutoffMs = (target?.rules.cancelCutoffMinutes ?? 0) * 60_000;
+	if (!staff && row.startsAt.getTime() - cutoffMs < now.getTime())
+		throw new ConflictError('booking_cancel_cutoff', { minutes: target?.rules.cancelCutoffMinutes ?? 0 });
+
+	const scope = options.scope === 'following' && row.seriesId ? 'following' : 'one';
+	return db.transaction(async (tx) => {
+		const where =
+			scope === 'following'
+				? and(
+						eq(reservation.seriesId, row.seriesId!),
+						gte(reservation.startsAt, row.startsAt),
+						inArray(reservation.status, [...HOLDING]),
+						staff ? undefined : gt(reservation.startsAt, new Date(now.getTime() + cutoffMs))
+					)
+				: eq(reservation.id, row.id);
+		const cancelled = await tx
+			.update(reservation)
+			.set({ status: 'cancelled', cancelledBy: actor.id, cancelledAt: now, cancelReason: options.reason ?? null, updatedAt: now })
+			.where(where)
+			.returning({ id: reservation.id });
+		await audit.record(tx, {
+			actorId: actor.id,
+			action: 'reservation.cancel',
+			entity: 'reservation',
+			entityId: row.id,
+			before: { status: row.status },
+			after: { status: 'cancelled', scope, ids: cancelled.map((c) => c.id) }
+		});
+		return { cancelled: cancelled.map((c) => c.id) };
+	});
+}
+
+async function decide(actor: SessionUser, id: string, decision: 'confirmed' | 'rejected', reason: string | null) {
+	if (!can(actor, 'reservations.approve')) throw new ForbiddenError();
+	const now = clock.now();
+	return db.transaction(async (tx) => {
+		// Conditional update: two staff deciding at once cannot both win.
+		const [row] = await tx
+			.update(reservation)
+			.set({ status: decision, decidedBy: actor.id, decidedAt: now, decisionReason: reason, updatedAt: now })
+			.where(and(eq(reservation.id, id), eq(reservation.status, 'requested')))
+			.returning();
+		if (!row) {
+			const [existing] = await tx.select({ id: reservation.id }).from(reservation).where(eq(reservation.id, id));
+			throw existing ? new ConflictError('booking_not_pending') : new NotFoundError();
+		}
+		await audit.record(tx, {
+			actorId: actor.id,
+			action: decision === 'confirmed' ? 'reservation.approve' : 'reservation.reject',
+			entity: 'reservation',
+			entityId: id,
+			before: { status: 'requested' },
+			after: { status: decision, reason }
+		});
+		return toCreated(row);
+	});
+}
+
+export async function approve(actor: SessionUser, id: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+	return decide(actor, id, 'confirmed', null);
+}
+
+export async function reject(actor: SessionUser, id: string, reason: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+	const trimmed = (reason ?? '').trim();
+	if (!trimmed) throw new ValidationError([{ rule: 'reason', messageKey: 'field_required' }]);
+	return decide(actor, id, 'rejected', trimmed.slice(0, 500));
+}
+
+/** Requests nobody decided before they started stop holding the time. */
+export async function lapseUndecided(): Promise<number> {
+	const now = clock.now();
+	const rows = await db
+		.update(reservation)
+		.set({ status: 'rejected', decisionReason: 'lapsed', decidedAt: now, updatedAt: now })
+		.where(and(eq(reservation.status, 'requested'), lt(reservation.startsAt, now)))
+		.returning({ id: reservation.id });
+	return rows.length;
+}

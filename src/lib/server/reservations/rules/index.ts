@@ -1,0 +1,33 @@
+import type { Violation } from '../../errors';
+import { checkCapacity } from './capacity';
+import { checkClosures } from './closures';
+import { checkEligibility } from './eligibility';
+import { checkGranularity } from './granularity';
+import { checkHoliday } from './holidays';
+import { checkHorizon } from './horizon';
+import { checkLeadTime } from './lead-time';
+import { checkLength } from './length';
+import { checkOpeningHours } from './opening-hours';
+import { checkQuota } from './quota';
+import type { Rule, RuleContext } from './types';
+
+export type { RoomRules, RuleContext, WeeklyHours } from './types';
+
+/** Every booking rule, in the order users read their violations. */
+export const RULES: Rule[] = [
+	checkEligibility,
+	checkLeadTime,
+	checkHorizon,
+	checkHoliday,
+	checkOpeningHours,
+	checkClosures,
+	checkGranularity,
+	checkLength,
+	checkCapacity,
+	checkQuota
+];
+
+/** All broken rules at once, so the user can fix everything in one go. */
+export function checkBooking(ctx: RuleContext): Violation[] {
+	return RULES.flatMap((rule) => rule(ctx));
+}

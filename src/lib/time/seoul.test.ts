@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, isIsoDate, mondayOf, seoulDate, seoulInstant, seoulMinuteOfDay, seoulMonthRange, seoulWeekday } from './seoul';
+
+describe('Seoul calendar maths', () => {
+	it('puts 15:30 UTC on the next Seoul day, whatever the machine zone', () => {
+		const instant = new Date('2026-11-24T15:30:00Z');
+		expect(seoulDate(instant)).toBe('2026-11-25');
+		expect(seoulWeekday(instant)).toBe(3);
+		expect(seoulMinuteOfDay(instant)).toBe(30);
+	});
+
+	it('turns a Seoul wall-clock time into the instant (UTC+9, no daylight saving)', () => {
+		expect(seoulInstant('2026-11-24', 14 * 60).toISOString()).toBe('2026-11-24T05:00:00.000Z');
+		expect(seoulInstant('2026-11-24', 1440).toISOString()).toBe('2026-11-24T15:00:00.000Z');
+		// New York changes its clocks on 2026-03-08 and 2026-11-01; Seoul does not.
+		expect(seoulInstant('2026-03-08', 9 * 60).toISOString()).toBe('2026-03-08T00:00:00.000Z');
+		expect(seoulInstant('2026-11-01', 9 * 60).toISOString()).toBe('2026-11-01T00:00:00.000Z');
+	});
+
+	it('adds days across month and year ends and finds Mondays', () => {
+		expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+		expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+		expect(mondayOf('2026-11-29')).toBe('2026-11-23');
+		expect(mondayOf('2026-11-23')).toBe('2026-11-23');
+	});
+
+	it('validates calendar dates', () => {
+		expect(isIsoDate('2026-02-28')).toBe(true);
+		expect(isIsoDate('2026-02-29')).toBe(false);
+		expect(isIsoDate('2026-2-1')).toBe(false);
+	});
+
+	it('gives the Seoul month around an instant', () => {
+		const { from, to } = seoulMonthRange(new Date('2026-11-30T16:00:00Z'));
+		expect(from.toISOString()).toBe('2026-11-30T15:00:00.000Z');
+		expect(to.toISOString()).toBe('2026-12-31T15:00:00.000Z');
+	});
+});

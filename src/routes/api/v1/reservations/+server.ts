@@ -1,0 +1,42 @@
+import { json } from '@sveltejs/kit';
+import { ValidationError } from '$lib/server/errors';
+import { requireApiUser } from '$lib/server/http/api';
+import { problemFromError, readJson } from '$lib/server/http/problem';
+import * as idempotency from '$lib/server/idempotency';
+import * as reservations from '$lib/server/reservations';
+import type { RequestHandler } from './$types';
+
+/**
+ * Book a room, or a weekly series with `recurrence`. The Idempotency-Key makes retries safe:
+ * the same key and body get the first answer again, whatever it was.
+ */
+export const POST: RequestHandler = async (event) => {
+	let answer: idempotency.StoredAnswer;
+	try {
+		const user = requireApiUser(event);
+		const key = idempotency.checkKey(event.request.headers.get('idempotency-key'));
+		const body = await readJson(event.request);
+		answer = await idempotency.once(user.id, key, idempotency.hashRequest(body), async () => {
+			try {
+				const { value, violations } = reservations.parseBookingInput(body);
+				if (!value) throw new ValidationError(violations);
+				if (value.recurrence) {
+					const series = await reservations.createSeries(user, value);
+					return {
+						status: 201,
+						body: { ...series.first, seriesId: series.seriesId, created: series.created, skipped: series.skipped }
+					};
+				}
+				return { status: 201, body: await reservations.create(user, value) };
+			} catch (error) {
+				const response = problemFromError(error, event.locals.requestId);
+				if (response.status >= 500) throw error;
+				return { status: response.status, body: await response.json() };
+			}
+		});
+	} catch (error) {
+		return problemFromError(error, event.locals.requestId);
+	}
+	const contentType = answer.status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/json';
+	return json(answer.body, { status: answer.status, headers: { 'content-type': contentType } });
+};

@@ -1,0 +1,26 @@
+import { ValidationError } from '$lib/server/errors';
+import { api, requireApiUser } from '$lib/server/http/api';
+import { readJson } from '$lib/server/http/problem';
+import { say } from '$lib/server/i18n';
+import * as reservations from '$lib/server/reservations';
+import type { RequestHandler } from './$types';
+
+/** Check a booking (or each occurrence of a series) against the rules and the calendar, booking nothing. */
+export const POST: RequestHandler = (event) =>
+	api(event, async () => {
+		const user = requireApiUser(event);
+		const { value, violations } = reservations.parseBookingInput(await readJson(event.request));
+		if (!value) throw new ValidationError(violations);
+		const occurrences = await reservations.previewSeries(user, value);
+		return {
+			body: {
+				occurrences: occurrences.map((o) => ({
+					start: o.start,
+					end: o.end,
+					state: o.state,
+					violations: o.violations.map((v) => ({ rule: v.rule, message: say(v.messageKey, v.params) })),
+					conflicts: o.conflicts
+				}))
+			}
+		};
+	});
