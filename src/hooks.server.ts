@@ -4,18 +4,21 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookies';
 import * as sessions from '$lib/server/auth/sessions';
 import { config } from '$lib/server/config';
-import { db, describeConnectionError, openDatabase, useDatabase } from '$lib/server/db';
+import { db, describeConnectionError, openDatabase, useDatabase, type OpenDatabase } from '$lib/server/db';
 import { isSeeded, seedDemo } from '$lib/server/db/seed';
 import { problem } from '$lib/server/http/problem';
 import { log } from '$lib/server/log';
 import { smtpSender } from '$lib/server/notifications/mailer';
-import { startOutboxWorker } from '$lib/server/notifications/worker';
+import { startJob, startOutboxWorker } from '$lib/server/notifications/worker';
+import * as reservations from '$lib/server/reservations';
 import { readUiPreferences } from '$lib/server/ui-preferences';
 
 export const init: ServerInit = async () => {
 	const startedAt = performance.now();
+	let opened: OpenDatabase;
 	try {
-		useDatabase(await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+		opened = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+		useDatabase(opened);
 	} catch (error) {
 		// One line a person can act on, not a stack trace.
 		console.error(describeConnectionError(error, config.databaseUrl));
@@ -25,14 +28,23 @@ export const init: ServerInit = async () => {
 		await seedDemo(db);
 		log.info('seeded the demo center and accounts');
 	}
+	const workers: { stop(): Promise<void> }[] = [startJob('lapse undecided requests', reservations.lapseUndecided, LAPSE_POLL_MS, log)];
 	if (config.smtpUrl) {
 		const sender = smtpSender(config.smtpUrl, config.mailFrom);
-		startOutboxWorker(sender.send, config.outboxPollMs, log);
+		workers.push(startOutboxWorker(sender.send, config.outboxPollMs, log));
 	} else {
 		log.info('SMTP_URL unset: e-mails stay in the outbox (admin › outbox)');
 	}
+	// adapter-node emits this after the HTTP server has closed (SIGTERM/SIGINT): let the pool go so the process exits.
+	process.once('sveltekit:shutdown', async () => {
+		await Promise.all(workers.map((w) => w.stop()));
+		await opened.close();
+	});
 	log.info({ ms: Math.round(performance.now() - startedAt), driver: config.databaseUrl ? 'postgres' : 'pglite' }, 'ready');
 };
+
+/** Undecided room requests stop holding time at their start; checked every minute. */
+const LAPSE_POLL_MS = 60_000;
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 

@@ -3,7 +3,7 @@ import { currentNav, navFor, safeRedirectPath } from './nav';
 
 describe('navFor', () => {
 	it('shows sign-in to anonymous visitors and no staff pages', () => {
-		expect(navFor(null).map((i) => i.key)).toEqual(['home', 'login']);
+		expect(navFor(null).map((i) => i.key)).toEqual(['home', 'rooms', 'board', 'login']);
 	});
 
 	it('shows user management only to administrators', () => {
@@ -17,7 +17,7 @@ describe('currentNav', () => {
 	it('marks the longest matching prefix and not the home page for sub-pages', () => {
 		const items = navFor('admin');
 		expect(currentNav(items, '/admin/users/123')).toBe('users');
-		expect(currentNav(items, '/')).toBe('home');
+		expect(currentNav(navFor(null), '/')).toBe('home');
 		expect(currentNav(items, '/elsewhere')).toBeNull();
 	});
 });

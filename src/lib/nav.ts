@@ -1,26 +1,45 @@
 import type { Role } from '$lib/roles';
 
-export type NavKey = 'home' | 'dashboard' | 'users' | 'outbox' | 'account' | 'login';
+export type NavKey =
+	| 'home'
+	| 'dashboard'
+	| 'rooms'
+	| 'board'
+	| 'book'
+	| 'myBookings'
+	| 'approvals'
+	| 'facilityRooms'
+	| 'closures'
+	| 'users'
+	| 'outbox'
+	| 'account'
+	| 'login';
 export interface NavItem {
 	key: NavKey;
 	href: string;
 }
 
-const HOME: NavItem = { key: 'home', href: '/' };
-const DASHBOARD: NavItem = { key: 'dashboard', href: '/dashboard' };
-const ACCOUNT: NavItem = { key: 'account', href: '/account' };
+const item = (key: NavKey, href: string): NavItem => ({ key, href });
+const DASHBOARD = item('dashboard', '/dashboard');
+const ROOMS = item('rooms', '/rooms');
+const BOARD = item('board', '/board');
+const BOOK = item('book', '/book');
+const MY_BOOKINGS = item('myBookings', '/my/bookings');
+const APPROVALS = item('approvals', '/facility/approvals');
+const FACILITY_ROOMS = item('facilityRooms', '/facility/rooms');
+const CLOSURES = item('closures', '/facility/closures');
 
-/** Navigation by role, as data: each role sees what it can reach. */
+/** Navigation by role, as data: each role sees what it can reach. The brand links home. */
 const BY_ROLE: Record<Role, NavItem[]> = {
-	admin: [HOME, DASHBOARD, { key: 'users', href: '/admin/users' }, { key: 'outbox', href: '/admin/outbox' }, ACCOUNT],
-	facility_manager: [HOME, DASHBOARD, ACCOUNT],
-	department_staff: [HOME, DASHBOARD, ACCOUNT],
-	visit_coordinator: [HOME, DASHBOARD, ACCOUNT],
-	school_user: [HOME, DASHBOARD, ACCOUNT]
+	admin: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, item('users', '/admin/users'), item('outbox', '/admin/outbox')],
+	facility_manager: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, BOOK],
+	department_staff: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
+	visit_coordinator: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
+	school_user: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS]
 };
 
 export function navFor(role: Role | null): NavItem[] {
-	return role ? BY_ROLE[role] : [HOME, { key: 'login', href: '/login' }];
+	return role ? BY_ROLE[role] : [item('home', '/'), ROOMS, BOARD, item('login', '/login')];
 }
 
 /** The item that owns a path: the longest matching prefix. */

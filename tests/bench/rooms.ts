@@ -1,0 +1,200 @@
+/**
+ * Rooms benchmark: 30 rooms, 50,000 reservations over a year, on PGlite and (with
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL. Prints figures; asserts nothing.
+ *
+ *   npm run build && npm run bench:rooms
+ *
+ * Measures: the day board query (all rooms, one Seoul day) p50/p95, the week board p50/p95, and
+ * reservations created per second through HTTP (the built app, 20 concurrent clients). Then
+ * counts overlapping holding reservations (must be 0).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openDatabase, useDatabase, type OpenDatabase } from '../../src/lib/server/db';
+import { appUser, reservation, resource, room, roomRule } from '../../src/lib/server/db/schema';
+import { seedDemo } from '../../src/lib/server/db/seed';
+import { busyByRoom, seoulDays } from '../../src/lib/server/reservations/availability';
+import { addDays, seoulDate, seoulInstant, weekdayOf } from '../../src/lib/time/seoul';
+
+const ROOMS = 30;
+const RESERVATIONS = 50_000;
+const BOARD_SAMPLES = 200;
+const HTTP_CLIENTS = 20;
+const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 2000);
+const SLOT_MINUTES = 60;
+// Seeded bookings fill 09:00–16:00; HTTP bookings use the free 16:00–18:00.
+const SEEDED_HOURS = [9, 10, 11, 12, 13, 14, 15];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+function weekdaysFrom(first: string, count: number): string[] {
+	const days: string[] = [];
+	for (let d = first; days.length < count; d = addDays(d, 1)) if (weekdayOf(d) >= 1 && weekdayOf(d) <= 5) days.push(d);
+	return days;
+}
+
+async function prepare(opened: OpenDatabase) {
+	useDatabase(opened);
+	const { db } = opened;
+	await seedDemo(db);
+	const existing = await db.select({ id: room.resourceId }).from(room);
+	for (let i = existing.length; i < ROOMS; i++) {
+		const [res] = await db.insert(resource).values({ kind: 'room' }).returning();
+		await db.insert(room).values({
+			resourceId: res!.id,
+			code: `bench-${i}`,
+			nameKo: `벤치 회의실 ${i}`,
+			nameEn: `Bench Room ${i}`,
+			floor: 5,
+			capacity: 10 + (i % 5) * 10,
+			sortOrder: 100 + i
+		});
+		await db.insert(roomRule).values({ resourceId: res!.id });
+	}
+	// Open every room to everyone, no approval, no quota: the bench measures the engine, not the rules.
+	await db.update(roomRule).set({ requiresApproval: false, allowedRoles: [], monthlyQuotaMinutes: null, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, leadTimeMinutes: 0 });
+	const roomIds = (await db.select({ id: room.resourceId }).from(room)).map((r) => r.id);
+	const [booker] = await db.select().from(appUser).where(sql`${appUser.email} = 'facility@center.test'`);
+
+	const today = seoulDate(new Date());
+	const days = weekdaysFrom(addDays(today, 1), Math.ceil(RESERVATIONS / (roomIds.length * SEEDED_HOURS.length)));
+	const rows: (typeof reservation.$inferInsert)[] = [];
+	outer: for (const day of days)
+		for (const hour of SEEDED_HOURS)
+			for (const roomId of roomIds) {
+				const start = seoulInstant(day, hour * 60);
+				const end = seoulInstant(day, hour * 60 + SLOT_MINUTES);
+				rows.push({ resourceId: roomId, startsAt: start, endsAt: end, heldFrom: start, heldUntil: end, status: 'confirmed', bookedBy: booker!.id, purpose: 'bench', attendees: 2 });
+				if (rows.length >= RESERVATIONS) break outer;
+			}
+	const t0 = performance.now();
+	for (let i = 0; i < rows.length; i += 1000) await db.insert(reservation).values(rows.slice(i, i + 1000));
+	await db.execute(sql`analyze reservation`);
+	console.log(`  seeded ${rows.length} reservations in ${roomIds.length} rooms over ${days.length} weekdays (${days[0]} … ${days.at(-1)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+	return { days, roomIds };
+}
+
+async function boardFigures(days: string[]) {
+	const day: number[] = [];
+	const week: number[] = [];
+	for (let i = 0; i < BOARD_SAMPLES; i++) {
+		const date = days[Math.floor(Math.random() * days.length)]!;
+		let t = performance.now();
+		const { from, to } = seoulDays(date);
+		await busyByRoom(from, to, null);
+		day.push(performance.now() - t);
+		t = performance.now();
+		const w = seoulDays(date, 7);
+		await busyByRoom(w.from, w.to, null);
+		week.push(performance.now() - t);
+	}
+	day.sort((a, b) => a - b);
+	week.sort((a, b) => a - b);
+	return { day, week };
+}
+
+async function startApp(env: Record<string, string>, port: number): Promise<ChildProcess> {
+	const child = spawn(process.execPath, ['build'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	child.kill();
+	throw new Error('the app did not start');
+}
+
+async function httpFigures(port: number, roomIds: string[], days: string[]) {
+	const base = `http://localhost:${port}`;
+	const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'facility@center.test', password: 'center-demo' }) });
+	const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+	// Free slots within the 90-day horizon: 16:00–18:00 in half hours.
+	const horizon = addDays(seoulDate(new Date()), 85);
+	const slots: { roomId: string; start: Date; end: Date }[] = [];
+	for (const day of days.filter((d) => d <= horizon))
+		for (const minute of [960, 990, 1020, 1050])
+			for (const roomId of roomIds) slots.push({ roomId, start: seoulInstant(day, minute), end: seoulInstant(day, minute + 30) });
+	const total = Math.min(HTTP_REQUESTS, slots.length);
+	let next = 0;
+	const statuses: Record<number, number> = {};
+	const t0 = performance.now();
+	await Promise.all(
+		Array.from({ length: HTTP_CLIENTS }, async (_, client) => {
+			while (next < total) {
+				const slot = slots[next++]!;
+				const response = await fetch(`${base}/api/v1/reservations`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', cookie, 'idempotency-key': `bench-${client}-${next}-${Date.now()}` },
+					body: JSON.stringify({ roomId: slot.roomId, start: slot.start.toISOString(), end: slot.end.toISOString(), purpose: 'bench http', attendees: 2 })
+				});
+				statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+				await response.arrayBuffer();
+			}
+		})
+	);
+	const seconds = (performance.now() - t0) / 1000;
+	return { total, seconds, perSecond: (statuses[201] ?? 0) / seconds, statuses };
+}
+
+async function overlaps(db: OpenDatabase['db']): Promise<number> {
+	const result = await db.execute(sql`
+		select count(*)::int as n from reservation a join reservation b
+		  on a.resource_id = b.resource_id and a.id < b.id and a.held && b.held
+		 where a.status in ('requested', 'confirmed') and b.status in ('requested', 'confirmed')`);
+	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+	return Number(rows[0]!.n);
+}
+
+async function run(name: 'pglite' | 'postgres', port: number) {
+	console.log(`\n${name}`);
+	let dataDir: string | undefined;
+	let url: string | undefined;
+	let dropDatabase = async () => {};
+	if (name === 'pglite') {
+		dataDir = mkdtempSync(path.join(tmpdir(), 'center-bench-'));
+	} else {
+		const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL!;
+		const admin = postgres(base, { max: 1, onnotice: () => {} });
+		await admin.unsafe('drop database if exists center_bench with (force)');
+		await admin.unsafe('create database center_bench');
+		const u = new URL(base);
+		u.pathname = '/center_bench';
+		url = u.toString();
+		dropDatabase = async () => {
+			await admin.unsafe('drop database if exists center_bench with (force)');
+			await admin.end();
+		};
+	}
+	let opened = await openDatabase({ url, dataDir });
+	const { days, roomIds } = await prepare(opened);
+	const board = await boardFigures(days);
+	console.log(`  day board  (${roomIds.length} rooms, 1 day):  p50 ${ms(percentile(board.day, 50))}  p95 ${ms(percentile(board.day, 95))}`);
+	console.log(`  week board (${roomIds.length} rooms, 7 days): p50 ${ms(percentile(board.week, 50))}  p95 ${ms(percentile(board.week, 95))}`);
+	await opened.close();
+
+	const app = await startApp(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir! }, port);
+	try {
+		const http = await httpFigures(port, roomIds, days);
+		console.log(`  HTTP: ${http.total} POST /api/v1/reservations by ${HTTP_CLIENTS} clients in ${http.seconds.toFixed(1)} s → ${http.perSecond.toFixed(0)} created/s  (statuses ${JSON.stringify(http.statuses)})`);
+	} finally {
+		app.kill();
+		await new Promise((r) => app.once('exit', r));
+	}
+	opened = await openDatabase({ url, dataDir });
+	console.log(`  overlapping holding reservations afterwards: ${await overlaps(opened.db)}`);
+	await opened.close();
+	await dropDatabase();
+	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+await run('pglite', 4180);
+if (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL) await run('postgres', 4181);
+else console.log('\n(set TEST_DATABASE_URL or BENCH_DATABASE_URL to run on PostgreSQL too)');
