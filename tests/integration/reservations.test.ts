@@ -271,3 +271,42 @@ describe('concurrency', () => {
 		expect(n).toBe(1);
 	});
 });
+
+describe('moving a booking (facility staff, calendar drag and resize)', () => {
+	it('moves a booking to a free time, audits it and e-mails the booker', async () => {
+		const school = await actor('school@center.test');
+		const facility = await actor('facility@center.test');
+		const booked = await reservations.create(school, input('meeting-a', '2026-12-09', '10:00', '11:00'));
+		const moved = await reservations.move(facility, booked.id, at('2026-12-09', '13:00'), at('2026-12-09', '14:30'));
+		expect(moved).toMatchObject({ start: at('2026-12-09', '13:00').toISOString(), end: at('2026-12-09', '14:30').toISOString() });
+		const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, booked.id));
+		expect(audits.map((a) => a.action)).toContain('reservation.move');
+		const mails = await db.execute(sql`select kind, to_address from outbox where kind = 'booking_moved'`);
+		const rows = (Array.isArray(mails) ? mails : (mails as { rows: unknown[] }).rows) as { to_address: string }[];
+		expect(rows.map((r) => r.to_address)).toContain('school@center.test');
+	});
+
+	it('refuses a move onto another booking and keeps the original time', async () => {
+		const school = await actor('school@center.test');
+		const facility = await actor('facility@center.test');
+		const a = await reservations.create(school, input('meeting-a', '2026-12-10', '10:00', '11:00'));
+		await reservations.create(school, input('meeting-a', '2026-12-10', '13:00', '14:00'));
+		await expect(reservations.move(facility, a.id, at('2026-12-10', '13:30'), at('2026-12-10', '14:30'))).rejects.toBeInstanceOf(
+			ConflictError
+		);
+		const [row] = await db.select().from(reservation).where(eq(reservation.id, a.id));
+		expect(row!.startsAt).toEqual(at('2026-12-10', '10:00'));
+	});
+
+	it('refuses a move outside opening hours, and schools may not move at all', async () => {
+		const school = await actor('school@center.test');
+		const facility = await actor('facility@center.test');
+		const a = await reservations.create(school, input('meeting-a', '2026-12-14', '10:00', '11:00'));
+		await expect(reservations.move(facility, a.id, at('2026-12-14', '17:30'), at('2026-12-14', '18:30'))).rejects.toBeInstanceOf(
+			ValidationError
+		);
+		await expect(reservations.move(school, a.id, at('2026-12-14', '11:00'), at('2026-12-14', '12:00'))).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+	});
+});

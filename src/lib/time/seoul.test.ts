@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { addDays, isIsoDate, mondayOf, seoulDate, seoulInstant, seoulMinuteOfDay, seoulMonthRange, seoulWeekday } from './seoul';
 
@@ -34,5 +35,24 @@ describe('Seoul calendar maths', () => {
 		const { from, to } = seoulMonthRange(new Date('2026-11-30T16:00:00Z'));
 		expect(from.toISOString()).toBe('2026-11-30T15:00:00.000Z');
 		expect(to.toISOString()).toBe('2026-12-31T15:00:00.000Z');
+	});
+});
+
+describe('the fixed UTC+9 shortcut', () => {
+	it('agrees with the IANA Asia/Seoul zone on every day from 2024 to 2030 at several times', () => {
+		let checked = 0;
+		for (let date = '2024-01-01'; date < '2031-01-01'; date = addDays(date, 1))
+			for (const minute of [0, 9 * 60, 13 * 60 + 30, 23 * 60 + 59]) {
+				const instant = seoulInstant(date, minute);
+				const zoned = new TZDate(instant.getTime(), 'Asia/Seoul');
+				const zonedDate = `${zoned.getFullYear()}-${String(zoned.getMonth() + 1).padStart(2, '0')}-${String(zoned.getDate()).padStart(2, '0')}`;
+				expect(zonedDate).toBe(date);
+				expect(zoned.getHours() * 60 + zoned.getMinutes()).toBe(minute);
+				expect(seoulDate(instant)).toBe(date);
+				expect(seoulMinuteOfDay(instant)).toBe(minute);
+				expect(seoulWeekday(instant)).toBe(zoned.getDay());
+				checked++;
+			}
+		expect(checked).toBeGreaterThan(10_000);
 	});
 });

@@ -1,16 +1,26 @@
-import { TZDate } from '@date-fns/tz';
-import { BUSINESS_TIME_ZONE } from './format';
-
-/** Calendar maths in Asia/Seoul, independent of the machine's zone. Dates are 'YYYY-MM-DD'. */
+/**
+ * Calendar maths in Asia/Seoul, independent of the machine's zone. Dates are 'YYYY-MM-DD'.
+ *
+ * Korea has kept UTC+9 without daylight saving since 1988, so Seoul wall-clock time is UTC
+ * shifted by nine hours: plain arithmetic, no zone database on the hot path (the booking rules
+ * and the board call these thousands of times per request). seoul.test.ts checks the shortcut
+ * against the IANA zone (@date-fns/tz) over every day of several years.
+ */
 export type IsoDate = string;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MINUTE_MS = 60_000;
 export const DAY_MINUTES = 24 * 60;
+export const SEOUL_OFFSET_MS = 9 * 60 * MINUTE_MS;
+
+/** A Date whose UTC fields read as Seoul wall-clock time. */
+function shifted(instant: Date): Date {
+	return new Date(instant.getTime() + SEOUL_OFFSET_MS);
+}
 
 function parts(instant: Date) {
-	const d = new TZDate(instant.getTime(), BUSINESS_TIME_ZONE);
-	return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), weekday: d.getDay(), minute: d.getHours() * 60 + d.getMinutes() };
+	const d = shifted(instant);
+	return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,16 +46,16 @@ export function seoulWeekday(instant: Date): number {
 
 /** Minutes since Seoul midnight. */
 export function seoulMinuteOfDay(instant: Date): number {
-	const d = new TZDate(instant.getTime(), BUSINESS_TIME_ZONE);
-	return d.getHours() * 60 + d.getMinutes() + d.getSeconds() / 60 + d.getMilliseconds() / MINUTE_MS;
+	const msOfDay = (((instant.getTime() + SEOUL_OFFSET_MS) % 86_400_000) + 86_400_000) % 86_400_000;
+	return msOfDay / MINUTE_MS;
 }
 
 /** The instant of a Seoul wall-clock time (minute may be 1440 for the next midnight). */
 export function seoulInstant(date: IsoDate, minuteOfDay = 0): Date {
 	const match = DATE_PATTERN.exec(date);
 	if (!match) throw new RangeError(`not a date: ${date}`);
-	const midnight = new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 0, 0, 0, BUSINESS_TIME_ZONE);
-	return new Date(midnight.getTime() + minuteOfDay * MINUTE_MS);
+	const utcMidnight = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+	return new Date(utcMidnight - SEOUL_OFFSET_MS + minuteOfDay * MINUTE_MS);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

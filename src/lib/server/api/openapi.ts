@@ -332,6 +332,31 @@ export const openapi = {
 				}
 			}
 		},
+		'/api/v1/reservations/{id}/move': {
+			post: {
+				summary: 'Facility staff: move or resize a booking (rules checked again; the booker is e-mailed)',
+				security: [{ session: [] }],
+				parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				requestBody: {
+					required: true,
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								required: ['start', 'end'],
+								properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } }
+							}
+						}
+					}
+				},
+				responses: {
+					'200': { description: 'Moved', content: { 'application/json': { schema: { $ref: '#/components/schemas/Reservation' } } } },
+					'403': problemResponse('Not facility staff'),
+					'409': problemResponse('The new time overlaps another booking (`conflicts`)'),
+					'422': problemResponse('The new time breaks rules (`violations`)')
+				}
+			}
+		},
 		'/api/v1/openapi.json': {
 			get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } }
 		}

@@ -37,13 +37,15 @@ export function checkKey(key: string | null): string {
  */
 export async function once(userId: string, key: string, requestHash: string, answer: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
 	const now = clock.now();
-	await db
-		.delete(idempotencyKey)
-		.where(and(eq(idempotencyKey.userId, userId), eq(idempotencyKey.key, key), lt(idempotencyKey.createdAt, new Date(now.getTime() - KEY_TTL_MS))));
+	// One statement claims the key: a new row, or an expired one taken over.
 	const claimed = await db
 		.insert(idempotencyKey)
 		.values({ userId, key, requestHash, createdAt: now })
-		.onConflictDoNothing()
+		.onConflictDoUpdate({
+			target: [idempotencyKey.userId, idempotencyKey.key],
+			set: { requestHash, createdAt: now, statusCode: null, response: null },
+			setWhere: lt(idempotencyKey.createdAt, new Date(now.getTime() - KEY_TTL_MS))
+		})
 		.returning({ key: idempotencyKey.key });
 
 	if (claimed.length === 0) return waitForFirst(userId, key, requestHash);

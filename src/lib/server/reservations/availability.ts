@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { addDays, seoulInstant } from '../../time/seoul';
+import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { reservation, type ReservationStatus } from '../db/schema';
@@ -9,8 +10,9 @@ import { HOLDING } from './context';
 export interface BusyInterval {
 	start: string;
 	end: string;
-	/** Only on the viewer's own bookings: anonymous callers and others see busy/free alone. */
+	/** On the viewer's own bookings. */
 	mine?: true;
+	/** id, purpose, status and the booking's own times: on the viewer's own bookings, and on all for staff who see every booking. */
 	id?: string;
 	purpose?: string;
 	status?: ReservationStatus;
@@ -22,7 +24,7 @@ export interface BusyInterval {
 export async function busyByRoom(
 	from: Date,
 	to: Date,
-	viewer: Pick<SessionUser, 'id'> | null,
+	viewer: SessionUser | null,
 	roomIds?: string[]
 ): Promise<Map<string, BusyInterval[]>> {
 	const rows = await db
@@ -46,12 +48,14 @@ export async function busyByRoom(
 			)
 		)
 		.orderBy(asc(reservation.heldFrom));
+	const seesAll = viewer !== null && can(viewer, 'reservations.view_all');
 	const byRoom = new Map<string, BusyInterval[]>();
 	for (const row of rows) {
 		const busy: BusyInterval = { start: row.heldFrom.toISOString(), end: row.heldUntil.toISOString() };
-		if (viewer && row.bookedBy === viewer.id)
+		const mine = viewer !== null && row.bookedBy === viewer.id;
+		if (mine) busy.mine = true;
+		if (mine || seesAll)
 			Object.assign(busy, {
-				mine: true,
 				id: row.id,
 				purpose: row.purpose,
 				status: row.status,

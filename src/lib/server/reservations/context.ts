@@ -32,26 +32,19 @@ const DEFAULT_RULES: RoomRules = {
 
 /** Active rooms with their rules and weekly hours (room's own, else the center's). */
 export async function loadRooms(ids?: string[], executor: Executor = db): Promise<RoomWithRules[]> {
+	// One round trip: each room with its rule row and its own weekly hours, plus the center's.
+	const ownHours = sql<WeeklyHours[] | null>`(select json_agg(json_build_object('weekday', h.weekday, 'opensMinute', h.opens_minute, 'closesMinute', h.closes_minute)) from ${openingHours} h where h.resource_id = ${room.resourceId})`;
+	const centerHours = sql<WeeklyHours[] | null>`(select json_agg(json_build_object('weekday', h.weekday, 'opensMinute', h.opens_minute, 'closesMinute', h.closes_minute)) from ${openingHours} h where h.resource_id is null)`;
 	const rows = await executor
-		.select({ room, rule: roomRule })
+		.select({ room, rule: roomRule, ownHours, centerHours })
 		.from(room)
 		.innerJoin(resource, eq(resource.id, room.resourceId))
 		.leftJoin(roomRule, eq(roomRule.resourceId, room.resourceId))
 		.where(and(eq(resource.active, true), ids ? inArray(room.resourceId, ids) : undefined))
 		.orderBy(room.sortOrder);
-	const hours = await executor
-		.select()
-		.from(openingHours)
-		.where(ids ? or(isNull(openingHours.resourceId), inArray(openingHours.resourceId, ids)) : undefined);
-	const centerHours = hours.filter((h) => h.resourceId === null);
-	return rows.map(({ room: r, rule }) => {
-		const own = hours.filter((h) => h.resourceId === r.resourceId);
+	return rows.map(({ room: r, rule, ownHours: own, centerHours: center }) => {
 		const { resourceId: _r, updatedAt: _u, ...rules } = rule ?? { ...DEFAULT_RULES, resourceId: r.resourceId, updatedAt: null };
-		return {
-			room: r,
-			rules: rules as RoomRules,
-			hours: (own.length ? own : centerHours).map(({ weekday, opensMinute, closesMinute }) => ({ weekday, opensMinute, closesMinute }))
-		};
+		return { room: r, rules: rules as RoomRules, hours: (own?.length ? own : center) ?? [] };
 	});
 }
 
