@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { can } from '$lib/server/auth/permissions';
+import { loadRoom } from '$lib/server/reservations/context';
+import { busyByRoom, seoulDays } from '$lib/server/reservations/availability';
+import { seoulDate } from '$lib/time/seoul';
+import type { PageServerLoad } from './$types';
+
+/** Days of held time listed under the calendar (and instead of it without JavaScript). */
+const LIST_DAYS = 14;
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const target = await loadRoom(params.id);
+	if (!target) error(404, { message: 'not found' });
+	const today = seoulDate(new Date());
+	const { from, to } = seoulDays(today, LIST_DAYS);
+	const busy = (await busyByRoom(from, to, locals.user, [target.room.resourceId])).get(target.room.resourceId) ?? [];
+	return {
+		room: target.room,
+		rules: target.rules,
+		hours: target.hours,
+		busy,
+		listDays: LIST_DAYS,
+		canBook: locals.user !== null && can(locals.user, 'rooms.book'),
+		canMove: locals.user !== null && can(locals.user, 'rooms.manage')
+	};
+};
