@@ -155,12 +155,14 @@ describe('session lifetime', () => {
 });
 
 describe('ending sessions', () => {
-	it('sign-out ends only that session', async () => {
+	it("sign-out ends every session of the user and no one else's", async () => {
 		const a = await signedIn('visits@center.test');
 		const b = await signedIn('visits@center.test');
-		await login.signOut(a.session.id, a.userId);
+		const other = await signedIn('school@center.test');
+		await login.signOut(a.userId);
 		expect(await sessions.validate(a.token)).toBeNull();
-		expect(await sessions.validate(b.token)).not.toBeNull();
+		expect(await sessions.validate(b.token)).toBeNull();
+		expect(await sessions.validate(other.token)).not.toBeNull();
 	});
 
 	it('a password change ends every session and opens a new one with the new password', async () => {

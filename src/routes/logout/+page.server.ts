@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {
-		if (locals.session && locals.user) await login.signOut(locals.session.id, locals.user.id);
+		if (locals.user) await login.signOut(locals.user.id);
 		clearSessionCookie(cookies, url);
 		redirect(303, '/login?signed-out');
 	}

@@ -24,7 +24,7 @@ async function apply(request: Request, cookies: Cookies) {
 
 /** One endpoint for the header's three toggles and the settings page; all work without JavaScript. */
 export const actions: Actions = {
-	default: ({ request, cookies }) => apply(request, cookies),
+	save: ({ request, cookies }) => apply(request, cookies),
 	language: ({ request, cookies }) => apply(request, cookies),
 	contrast: ({ request, cookies }) => apply(request, cookies),
 	text: ({ request, cookies }) => apply(request, cookies)

@@ -7,8 +7,8 @@ import { request, type APIRequestContext } from '@playwright/test';
 import { isHoliday } from './holidays';
 
 export const SERVERS = [
-	{ name: 'pglite', baseURL: 'http://localhost:4173' },
-	...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', baseURL: 'http://localhost:4174' }] : [])
+	{ name: 'pglite', baseURL: `http://localhost:${process.env.E2E_PORT ?? 4173}` },
+	...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', baseURL: `http://localhost:${process.env.E2E_PG_PORT ?? 4174}` }] : [])
 ];
 
 export async function signedIn(baseURL: string, email: string, locale = 'en'): Promise<APIRequestContext> {

@@ -41,7 +41,10 @@ export async function signIn(input: { email: string; password: string; ip: strin
 	});
 }
 
-export async function signOut(sessionId: string, userId: string): Promise<void> {
-	await sessions.invalidate(sessionId);
-	await audit.record(db, { actorId: userId, action: 'auth.sign_out', entity: 'user', entityId: userId });
+/** Signing out ends every session of the user, on every device (shared office PCs). */
+export async function signOut(userId: string): Promise<void> {
+	await db.transaction(async (tx) => {
+		await sessions.invalidateAllForUser(userId, tx);
+		await audit.record(tx, { actorId: userId, action: 'auth.sign_out', entity: 'user', entityId: userId });
+	});
 }

@@ -305,14 +305,6 @@ export async function getProfile(userId: string) {
 	return row;
 }
 
-/** Ends every session of one's own account, this one included. */
-export async function signOutEverywhere(userId: string) {
-	await db.transaction(async (tx) => {
-		await sessions.invalidateAllForUser(userId, tx);
-		await audit.record(tx, { actorId: userId, action: 'auth.sign_out_everywhere', entity: 'user', entityId: userId });
-	});
-}
-
 /** One user as the admin edit page shows it. */
 export async function getForAdmin(actor: Actor, userId: string) {
 	ensureAllowed(actor);

@@ -1,9 +1,9 @@
-import { redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { isStaffRole } from '$lib/roles';
 import { requireUser } from '$lib/server/guards';
 import { failValidation, text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/http/session-cookie';
+import { setSessionCookie } from '$lib/server/http/session-cookie';
 import * as users from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +18,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const next = text(form, 'newPassword');
 		if (next !== text(form, 'confirm'))
-			return { passwordChanged: false, errors: { confirm: [say('password_mismatch')] } as Record<string, string[]> };
+			return fail(422, { passwordChanged: false, errors: { confirm: [say('password_mismatch')] } as Record<string, string[]> });
 		try {
 			const { token, session } = await users.changePassword(user.id, text(form, 'currentPassword'), next);
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
@@ -26,11 +26,5 @@ export const actions: Actions = {
 			return failValidation(error);
 		}
 		return { passwordChanged: true, errors: {} as Record<string, string[]> };
-	},
-	signOutEverywhere: async (event) => {
-		const user = requireUser(event);
-		await users.signOutEverywhere(user.id);
-		clearSessionCookie(event.cookies, event.url);
-		redirect(303, '/login?signed-out');
 	}
 };

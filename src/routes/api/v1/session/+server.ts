@@ -46,7 +46,7 @@ export const POST: RequestHandler = async ({ request, cookies, url, getClientAdd
 };
 
 export const DELETE: RequestHandler = async ({ locals, cookies, url }) => {
-	if (locals.session && locals.user) await login.signOut(locals.session.id, locals.user.id);
+	if (locals.user) await login.signOut(locals.user.id);
 	clearSessionCookie(cookies, url);
 	return new Response(null, { status: 204 });
 };

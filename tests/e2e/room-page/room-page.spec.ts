@@ -1,0 +1,67 @@
+import { request } from '@playwright/test';
+import { futureWeekday, seoul } from '../api/servers';
+import { ACCOUNTS, BASE_URL, axeViolations, expect, horizontalOverflow, openContext, t, test, type Locale } from '../fixtures';
+
+const FACILITY = ACCOUNTS.find((a) => a.email === 'facility@center.test')!;
+const SCHOOL = ACCOUNTS.find((a) => a.email === 'school@center.test')!;
+
+let roomId = '';
+let date = '';
+
+test.beforeAll(async () => {
+	const api = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'accept-language': 'en' } });
+	const rooms = (await (await api.get('/api/v1/rooms')).json()).rooms as { id: string; name: string }[];
+	roomId = rooms.find((r) => r.name === 'Consultation Room 4')!.id;
+	await api.post('/api/v1/session', { data: { email: FACILITY.email, password: 'center-demo' } });
+	// Monday next week: inside the 14-day list and the calendar's week view after one "next".
+	date = futureWeekday(1, 1);
+	const booked = await api.post('/api/v1/reservations', {
+		headers: { 'idempotency-key': `room-page-${date}` },
+		data: { roomId, start: seoul(date, '10:00'), end: seoul(date, '11:00'), purpose: '시설 점검 협의', attendees: 3 }
+	});
+	expect([201, 409]).toContain(booked.status());
+	await api.dispose();
+});
+
+for (const locale of ['ko', 'en'] as Locale[]) {
+	for (const width of [1280, 360]) {
+		test(`the room page passes axe with its calendar, ${locale} at ${width}px, and does not scroll sideways`, async ({ browser }) => {
+			const context = await openContext(browser, { locale, width, as: FACILITY });
+			const page = await context.newPage();
+			await page.goto(`/rooms/${roomId}`);
+			// The calendar has rendered when its toolbar is there.
+			await expect(page.locator('.room-calendar button').first()).toBeVisible({ timeout: 20_000 });
+			await expect(page.locator('h1')).toHaveCount(1);
+			expect(await axeViolations(page)).toEqual([]);
+			expect(await horizontalOverflow(page)).toEqual([]);
+			await page.screenshot({ path: `tests/e2e/screenshots/room-page-${locale}-${width}.png`, fullPage: true });
+			await context.close();
+		});
+	}
+}
+
+test('without JavaScript, strangers see the booked time as booked and no details', async ({ browser }) => {
+	const context = await openContext(browser, { locale: 'en', javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`/rooms/${roomId}`);
+	const list = page.getByRole('region', { name: t('en', 'room_busy_list', { days: 14 }) });
+	await expect(list).toContainText('10:00–11:00');
+	await expect(list).toContainText(t('en', 'room_busy_taken'));
+	await expect(page.locator('main')).not.toContainText('시설 점검 협의');
+	await context.close();
+});
+
+test('facility staff see what a booking is for; a school user sees the room rules and a booking link', async ({ browser }) => {
+	const staff = await openContext(browser, { locale: 'ko', as: FACILITY, javaScriptEnabled: false });
+	const page = await staff.newPage();
+	await page.goto(`/rooms/${roomId}`);
+	await expect(page.locator('main')).toContainText('시설 점검 협의');
+	await staff.close();
+
+	const school = await openContext(browser, { locale: 'en', as: SCHOOL });
+	const schoolPage = await school.newPage();
+	await schoolPage.goto(`/rooms/${roomId}`);
+	await expect(schoolPage.getByRole('link', { name: t('en', 'room_book_this') })).toHaveAttribute('href', `/book?room=${roomId}`);
+	await expect(schoolPage.locator('main')).toContainText('Mon–Fri 09:00–18:00');
+	await school.close();
+});
