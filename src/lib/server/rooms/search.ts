@@ -1,0 +1,200 @@
+/**
+ * Queries behind the public room pages: the catalogue's filters ("for 10 people, with a
+ * projector, free on Tuesday 14:00–15:00") and the availability board's data. Read-only; no
+ * personal details leave here except the viewer's own bookings (see busyByRoom).
+ */
+import { and, gt, lt } from 'drizzle-orm';
+import { withinHours, type BoardBusy, type BoardClosure, type WeeklyHours } from '../../board';
+import { addDays, isIsoDate, seoulDate, seoulInstant } from '../../time/seoul';
+import type { SessionUser } from '../auth/sessions';
+import { db } from '../db';
+import { closure } from '../db/schema';
+import type { Violation } from '../errors';
+import { busyByRoom, seoulDays } from '../reservations/availability';
+import { loadRooms, type RoomWithRules } from '../reservations/context';
+import { holidayNames } from '../reservations/holidays';
+import { ATTENDEES_MAX } from '../reservations/input';
+import type { CatalogueRoom } from './index';
+
+export interface RoomFilters {
+	minCapacity?: number;
+	/** Every listed equipment key must be in the room. */
+	equipment?: string[];
+	/** With freeTo: only rooms open then, with no closure and no held interval overlapping. */
+	freeFrom?: Date;
+	freeTo?: Date;
+}
+
+export interface SearchResult {
+	rooms: CatalogueRoom[];
+	/** Active rooms before filtering. */
+	total: number;
+	/** Equipment keys any active room has, for the filter's checkboxes. */
+	equipmentKeys: string[];
+	/** Earliest opening and latest closing minute of any room on any weekday, for time choices. */
+	hours: { opensMinute: number; closesMinute: number } | null;
+	/** With a time filter: whether the center is closed then (every room shut, a holiday...). */
+	closedAtTime: boolean;
+}
+
+/** The catalogue narrowed by people, equipment and a free time. */
+export async function search(filters: RoomFilters = {}): Promise<SearchResult> {
+	const all = await loadRooms();
+	const wanted = filters.equipment ?? [];
+	let matching = all.filter(
+		({ room }) => room.capacity >= (filters.minCapacity ?? 0) && wanted.every((key) => room.equipment.includes(key))
+	);
+	let closedAtTime = false;
+	if (filters.freeFrom && filters.freeTo && matching.length) {
+		const { freeFrom: from, freeTo: to } = filters;
+		const ids = matching.map(({ room }) => room.resourceId);
+		const [closures, busy] = await Promise.all([closuresBetween(from, to), busyByRoom(from, to, null, ids)]);
+		const open = matching.filter((r) => openThroughout(r, closures, from, to));
+		closedAtTime = open.length === 0;
+		matching = open.filter(({ room }) => !busy.has(room.resourceId));
+	}
+	const allHours = all.flatMap((r) => r.hours);
+	return {
+		rooms: matching.map(({ room, rules }) => ({ ...room, requiresApproval: rules.requiresApproval })),
+		total: all.length,
+		equipmentKeys: [...new Set(all.flatMap(({ room }) => room.equipment))],
+		hours: allHours.length
+			? { opensMinute: Math.min(...allHours.map((h) => h.opensMinute)), closesMinute: Math.max(...allHours.map((h) => h.closesMinute)) }
+			: null,
+		closedAtTime
+	};
+}
+
+/** Open for all of [from, to): inside its hours, not on a holiday it closes for, no closure. */
+function openThroughout(
+	{ room, rules, hours }: RoomWithRules,
+	closures: { resourceId: string | null }[],
+	from: Date,
+	to: Date
+): boolean {
+	const date = seoulDate(from);
+	if (rules.closedOnHolidays && holidayNames(date)) return false;
+	if (!withinHours(hours, date, from.getTime(), to.getTime())) return false;
+	return !closures.some((c) => c.resourceId === null || c.resourceId === room.resourceId);
+}
+
+/** Closures of any room or of the whole building (resourceId null) overlapping [from, to). */
+export function closuresBetween(from: Date, to: Date) {
+	return db
+		.select({ resourceId: closure.resourceId, startsAt: closure.startsAt, endsAt: closure.endsAt, reason: closure.reason })
+		.from(closure)
+		.where(and(lt(closure.startsAt, to), gt(closure.endsAt, from)));
+}
+
+export interface BoardRoom {
+	id: string;
+	nameKo: string;
+	nameEn: string;
+	floor: number;
+	capacity: number;
+	requiresApproval: boolean;
+	closedOnHolidays: boolean;
+	hours: WeeklyHours[];
+	busy: BoardBusy[];
+	closures: BoardClosure[];
+}
+
+export interface BoardData {
+	from: string;
+	days: number;
+	rooms: BoardRoom[];
+	/** Public holiday names by date, for the dates shown. */
+	holidays: Record<string, string>;
+}
+
+export const BOARD_MAX_DAYS = 7;
+
+/** A 'YYYY-MM-DD' the pages accept: a real date in a sane range (two-digit years misread). */
+export function isPageDate(value: string): boolean {
+	return isIsoDate(value) && Number(value.slice(0, 4)) >= 2000 && Number(value.slice(0, 4)) <= 2100;
+}
+
+/**
+ * Every active room with its hours, held intervals and closures over `days` Seoul dates from
+ * `from`. Details only where busyByRoom gives them: the viewer's own bookings, and all for staff
+ * who may see every booking; anonymous visitors get busy/free only.
+ */
+export async function board(from: string, days: number, viewer: SessionUser | null): Promise<BoardData> {
+	if (!isPageDate(from) || !Number.isInteger(days) || days < 1 || days > BOARD_MAX_DAYS)
+		throw new RangeError(`board: bad range ${from} + ${days}`);
+	const range = seoulDays(from, days);
+	const [rooms, busy, closures] = await Promise.all([
+		loadRooms(),
+		busyByRoom(range.from, range.to, viewer),
+		closuresBetween(range.from, range.to)
+	]);
+	const holidays: Record<string, string> = {};
+	for (let i = 0; i < days; i++) {
+		const date = addDays(from, i);
+		const names = holidayNames(date);
+		if (names) holidays[date] = names.join(', ');
+	}
+	return {
+		from,
+		days,
+		holidays,
+		rooms: rooms.map(({ room, rules, hours }) => ({
+			id: room.resourceId,
+			nameKo: room.nameKo,
+			nameEn: room.nameEn,
+			floor: room.floor,
+			capacity: room.capacity,
+			requiresApproval: rules.requiresApproval,
+			closedOnHolidays: rules.closedOnHolidays,
+			hours,
+			busy: busy.get(room.resourceId) ?? [],
+			closures: closures
+				.filter((c) => c.resourceId === null || c.resourceId === room.resourceId)
+				.map((c) => ({ start: c.startsAt.toISOString(), end: c.endsAt.toISOString(), reason: c.reason }))
+		}))
+	};
+}
+
+/** The catalogue's filter form (GET parameters), every problem at once, values kept as typed. */
+export interface FilterForm {
+	people: string;
+	equipment: string[];
+	date: string;
+	from: string;
+	to: string;
+}
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+export function readFilterForm(params: URLSearchParams): FilterForm {
+	const get = (name: string) => (params.get(name) ?? '').trim();
+	return { people: get('people'), equipment: params.getAll('equipment').filter(Boolean), date: get('date'), from: get('from'), to: get('to') };
+}
+
+export function parseFilters(form: FilterForm): { value: RoomFilters; violations: Violation[] } {
+	const violations: Violation[] = [];
+	const value: RoomFilters = { equipment: form.equipment };
+	if (form.people) {
+		const people = Number(form.people);
+		if (!/^\d+$/.test(form.people) || people < 1 || people > ATTENDEES_MAX)
+			violations.push({ rule: 'people', messageKey: 'rooms_people_invalid', params: { max: ATTENDEES_MAX } });
+		else value.minCapacity = people;
+	}
+	const anyTime = Boolean(form.date || form.from || form.to);
+	if (anyTime) {
+		if (!form.date) violations.push({ rule: 'date', messageKey: 'rooms_free_date_required' });
+		else if (!isPageDate(form.date)) violations.push({ rule: 'date', messageKey: 'rooms_date_invalid' });
+		if (!form.from) violations.push({ rule: 'from', messageKey: 'rooms_free_time_required' });
+		else if (!TIME.test(form.from)) violations.push({ rule: 'from', messageKey: 'rooms_time_invalid' });
+		if (!form.to) violations.push({ rule: 'to', messageKey: 'rooms_free_time_required' });
+		else if (!TIME.test(form.to)) violations.push({ rule: 'to', messageKey: 'rooms_time_invalid' });
+		else if (TIME.test(form.from) && minuteOf(form.to) <= minuteOf(form.from))
+			violations.push({ rule: 'to', messageKey: 'rooms_end_after_start' });
+		if (!violations.some((v) => ['date', 'from', 'to'].includes(v.rule))) {
+			value.freeFrom = seoulInstant(form.date, minuteOf(form.from));
+			value.freeTo = seoulInstant(form.date, minuteOf(form.to));
+		}
+	}
+	return { value, violations };
+}

@@ -1,0 +1,37 @@
+import { getLocale } from '$lib/paraglide/runtime';
+import * as clock from '$lib/server/clock';
+import { fieldErrors } from '$lib/server/i18n';
+import * as roomSearch from '$lib/server/rooms/search';
+import { seoulDate } from '$lib/time/seoul';
+import type { PageServerLoad } from './$types';
+
+/** The catalogue; its filters are a GET form, so a filtered list is a link anyone can share. */
+export const load: PageServerLoad = async ({ url }) => {
+	const form = roomSearch.readFilterForm(url.searchParams);
+	const { value, violations } = roomSearch.parseFilters(form);
+	// Filters that read well still apply while the others are corrected.
+	const result = await roomSearch.search(value);
+	const en = getLocale() === 'en';
+	const filtered = Boolean(value.minCapacity || value.equipment?.length || value.freeFrom);
+	return {
+		form,
+		errors: fieldErrors(violations),
+		freeAt: value.freeFrom ? { date: form.date, from: form.from, to: form.to } : null,
+		filtered,
+		total: result.total,
+		equipmentKeys: result.equipmentKeys,
+		hours: result.hours,
+		closedAtTime: result.closedAtTime,
+		today: seoulDate(clock.now()),
+		rooms: result.rooms.map((r) => ({
+			id: r.resourceId,
+			name: en ? r.nameEn : r.nameKo,
+			description: en ? r.descriptionEn : r.descriptionKo,
+			floor: r.floor,
+			capacity: r.capacity,
+			equipment: r.equipment,
+			accessibility: r.accessibility,
+			requiresApproval: r.requiresApproval
+		}))
+	};
+};
