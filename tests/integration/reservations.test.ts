@@ -4,6 +4,7 @@ import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
 import { auditLog, closure, reservation, room, roomRule } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/server/errors';
+import * as approvals from '../../src/lib/server/facility/approvals';
 import * as reservations from '../../src/lib/server/reservations';
 import { seoulInstant } from '../../src/lib/time/seoul';
 import { actor, seedDemoCenter } from './fixtures';
@@ -160,18 +161,18 @@ describe('approval', () => {
 		const requested = await reservations.create(school, input('pc-lab', '2026-11-30', '10:00', '12:00'));
 		expect(requested.status).toBe('requested');
 		await expect(reservations.create(edu, input('pc-lab', '2026-11-30', '11:00', '12:00'))).rejects.toBeInstanceOf(ConflictError);
-		await expect(reservations.approve(school, requested.id)).rejects.toBeInstanceOf(ForbiddenError);
-		const approved = await reservations.approve(facility, requested.id);
+		await expect(approvals.approve(school, requested.id)).rejects.toBeInstanceOf(ForbiddenError);
+		const approved = await approvals.approve(facility, requested.id);
 		expect(approved.status).toBe('confirmed');
-		await expect(reservations.approve(facility, requested.id)).rejects.toBeInstanceOf(ConflictError);
+		await expect(approvals.approve(facility, requested.id)).rejects.toBeInstanceOf(ConflictError);
 	});
 
 	it('rejects with a reason, which frees the time', async () => {
 		const school = await actor('school@center.test');
 		const facility = await actor('facility@center.test');
 		const requested = await reservations.create(school, input('pc-lab', '2026-12-01', '10:00', '12:00'));
-		await expect(reservations.reject(facility, requested.id, ' ')).rejects.toBeInstanceOf(ValidationError);
-		expect((await reservations.reject(facility, requested.id, '교육청 연수 일정과 겹칩니다')).status).toBe('rejected');
+		await expect(approvals.reject(facility, requested.id, ' ')).rejects.toBeInstanceOf(ValidationError);
+		expect((await approvals.reject(facility, requested.id, '교육청 연수 일정과 겹칩니다')).status).toBe('rejected');
 		await expect(reservations.create(school, input('pc-lab', '2026-12-01', '10:00', '12:00'))).resolves.toMatchObject({
 			status: 'requested'
 		});

@@ -14,7 +14,8 @@ export interface RoomWithRules {
 	hours: WeeklyHours[];
 }
 
-const DEFAULT_RULES: RoomRules = {
+/** What the rules are for a room that has no rule row: the schema's defaults. */
+export const DEFAULT_RULES: RoomRules = {
 	granularityMinutes: 30,
 	minMinutes: 30,
 	maxMinutes: 480,

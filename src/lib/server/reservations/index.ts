@@ -271,43 +271,7 @@ export async function cancel(actor: SessionUser, id: string, options: { scope?: 
 	});
 }
 
-async function decide(actor: SessionUser, id: string, decision: 'confirmed' | 'rejected', reason: string | null) {
-	if (!can(actor, 'reservations.approve')) throw new ForbiddenError();
-	const now = clock.now();
-	return db.transaction(async (tx) => {
-		// Conditional update: two staff deciding at once cannot both win.
-		const [row] = await tx
-			.update(reservation)
-			.set({ status: decision, decidedBy: actor.id, decidedAt: now, decisionReason: reason, updatedAt: now })
-			.where(and(eq(reservation.id, id), eq(reservation.status, 'requested')))
-			.returning();
-		if (!row) {
-			const [existing] = await tx.select({ id: reservation.id }).from(reservation).where(eq(reservation.id, id));
-			throw existing ? new ConflictError('booking_not_pending') : new NotFoundError();
-		}
-		await audit.record(tx, {
-			actorId: actor.id,
-			action: decision === 'confirmed' ? 'reservation.approve' : 'reservation.reject',
-			entity: 'reservation',
-			entityId: id,
-			before: { status: 'requested' },
-			after: { status: decision, reason }
-		});
-		return toCreated(row);
-	});
-}
-
-export async function approve(actor: SessionUser, id: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
-	return decide(actor, id, 'confirmed', null);
-}
-
-export async function reject(actor: SessionUser, id: string, reason: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
-	const trimmed = (reason ?? '').trim();
-	if (!trimmed) throw new ValidationError([{ rule: 'reason', messageKey: 'field_required' }]);
-	return decide(actor, id, 'rejected', trimmed.slice(0, 500));
-}
+// Approving and rejecting requests: src/lib/server/facility/approvals.ts (with the e-mail to the booker).
 
 /** Requests nobody decided before they started stop holding the time. */
 export async function lapseUndecided(): Promise<number> {
