@@ -1,0 +1,158 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import * as m from '$lib/paraglide/messages';
+import { formatDateTime, formatTime } from '../../time/format';
+import * as audit from '../audit';
+import { can, type Actor } from '../auth/permissions';
+import * as clock from '../clock';
+import { db } from '../db';
+import { appUser, reservation, room, school, type Reservation } from '../db/schema';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import * as outbox from '../notifications/outbox';
+import { bilingual } from './mail';
+
+export const REASON_MAX_LENGTH = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface PendingRequest {
+	id: string;
+	roomId: string;
+	roomNameKo: string;
+	roomNameEn: string;
+	start: Date;
+	end: Date;
+	bookerName: string;
+	bookerEmail: string;
+	schoolNameKo: string | null;
+	schoolNameEn: string | null;
+	purpose: string;
+	attendees: number;
+	requestedAt: Date;
+	seriesId: string | null;
+}
+
+export interface Decision {
+	id: string;
+	roomId: string;
+	status: 'confirmed' | 'rejected';
+	roomNameKo: string;
+	roomNameEn: string;
+	start: Date;
+	end: Date;
+	bookerName: string;
+}
+
+function ensureMayDecide(actor: Actor) {
+	if (!can(actor, 'reservations.approve')) throw new ForbiddenError();
+}
+
+/**
+ * Requests waiting for a decision, soonest first. Those whose start has passed are left out:
+ * the lapse job releases them (nobody can approve a booking that already began).
+ */
+export async function listPending(actor: Actor): Promise<PendingRequest[]> {
+	ensureMayDecide(actor);
+	return db
+		.select({
+			id: reservation.id,
+			roomId: reservation.resourceId,
+			roomNameKo: room.nameKo,
+			roomNameEn: room.nameEn,
+			start: reservation.startsAt,
+			end: reservation.endsAt,
+			bookerName: appUser.name,
+			bookerEmail: appUser.email,
+			schoolNameKo: school.nameKo,
+			schoolNameEn: school.nameEn,
+			purpose: reservation.purpose,
+			attendees: reservation.attendees,
+			requestedAt: reservation.createdAt,
+			seriesId: reservation.seriesId
+		})
+		.from(reservation)
+		.innerJoin(room, eq(room.resourceId, reservation.resourceId))
+		.innerJoin(appUser, eq(appUser.id, reservation.bookedBy))
+		.leftJoin(school, eq(school.id, reservation.schoolId))
+		.where(and(eq(reservation.status, 'requested'), gt(reservation.startsAt, clock.now())))
+		.orderBy(asc(reservation.startsAt), asc(reservation.createdAt));
+}
+
+type Outcome = 'confirmed' | 'rejected';
+
+function decisionMail(outcome: Outcome, params: { name: string; room: (l: 'ko' | 'en') => string; start: Date; end: Date; reason: string }) {
+	const when = (locale: 'ko' | 'en') => `${formatDateTime(params.start, locale)}–${formatTime(params.end)}`;
+	if (outcome === 'confirmed')
+		return bilingual(
+			(locale) => m.facility_email_approved_subject({ room: params.room(locale) }, { locale }),
+			(locale) => m.facility_email_approved_body({ name: params.name, room: params.room(locale), when: when(locale) }, { locale })
+		);
+	return bilingual(
+		(locale) => m.facility_email_rejected_subject({ room: params.room(locale) }, { locale }),
+		(locale) =>
+			m.facility_email_rejected_body({ name: params.name, room: params.room(locale), when: when(locale), reason: params.reason }, { locale })
+	);
+}
+
+/**
+ * Approve or reject a request, tell the booker, and audit it, all in one transaction. The update
+ * only matches a row still 'requested', so of two staff deciding at once exactly one wins; the
+ * other gets a conflict.
+ */
+async function decide(actor: Actor, id: string, outcome: Outcome, reason: string | null): Promise<Decision> {
+	ensureMayDecide(actor);
+	if (!UUID.test(id)) throw new NotFoundError();
+	const now = clock.now();
+	return db.transaction(async (tx) => {
+		const [row] = (await tx
+			.update(reservation)
+			.set({ status: outcome, decidedBy: actor.id, decidedAt: now, decisionReason: reason, updatedAt: now })
+			.where(and(eq(reservation.id, id), eq(reservation.status, 'requested'), gt(reservation.startsAt, now)))
+			.returning()) as Reservation[];
+		if (!row) {
+			const [existing] = await tx.select({ id: reservation.id }).from(reservation).where(eq(reservation.id, id));
+			throw existing ? new ConflictError('booking_not_pending') : new NotFoundError();
+		}
+		const [details] = await tx
+			.select({ nameKo: room.nameKo, nameEn: room.nameEn, bookerName: appUser.name, bookerEmail: appUser.email })
+			.from(room)
+			.innerJoin(appUser, eq(appUser.id, row.bookedBy))
+			.where(eq(room.resourceId, row.resourceId));
+		const roomName = (locale: 'ko' | 'en') => (locale === 'ko' ? details!.nameKo : details!.nameEn);
+		await outbox.enqueue(tx, {
+			to: details!.bookerEmail,
+			kind: outcome === 'confirmed' ? 'reservation_approved' : 'reservation_rejected',
+			...decisionMail(outcome, { name: details!.bookerName, room: roomName, start: row.startsAt, end: row.endsAt, reason: reason ?? '' })
+		});
+		await audit.record(tx, {
+			actorId: actor.id,
+			action: outcome === 'confirmed' ? 'reservation.approve' : 'reservation.reject',
+			entity: 'reservation',
+			entityId: id,
+			before: { status: 'requested' },
+			after: { status: outcome, reason }
+		});
+		return {
+			id,
+			roomId: row.resourceId,
+			status: outcome,
+			roomNameKo: details!.nameKo,
+			roomNameEn: details!.nameEn,
+			start: row.startsAt,
+			end: row.endsAt,
+			bookerName: details!.bookerName
+		};
+	});
+}
+
+export function approve(actor: Actor, id: string): Promise<Decision> {
+	return decide(actor, id, 'confirmed', null);
+}
+
+/** Reject with a reason the booker reads; an empty reason is refused. */
+export async function reject(actor: Actor, id: string, reason: string): Promise<Decision> {
+	ensureMayDecide(actor);
+	const trimmed = (reason ?? '').trim();
+	if (!trimmed) throw new ValidationError([{ rule: 'reason', messageKey: 'facility_reason_required' }]);
+	if (trimmed.length > REASON_MAX_LENGTH)
+		throw new ValidationError([{ rule: 'reason', messageKey: 'field_too_long', params: { max: REASON_MAX_LENGTH } }]);
+	return decide(actor, id, 'rejected', trimmed);
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import {
+	checkOpeningHours,
+	checkRoomDetails,
+	checkRoomRules,
+	hoursAsInput,
+	parseTimeOfDay,
+	rulesAsInput,
+	toHoursRows,
+	toRuleValues,
+	type OpeningHoursInput,
+	type RoomDetailsInput,
+	type RoomRulesInput
+} from './rooms';
+
+const SCHOOL = '11111111-1111-4111-8111-111111111111';
+
+const details = (over: Partial<RoomDetailsInput> = {}): RoomDetailsInput => ({
+	nameKo: '대회의실',
+	nameEn: 'Large Meeting Room',
+	floor: '3',
+	capacity: '40',
+	equipment: ['projector'],
+	accessibility: ['step_free'],
+	descriptionKo: '',
+	descriptionEn: '',
+	active: true,
+	...over
+});
+
+const rules = (over: Partial<RoomRulesInput> = {}): RoomRulesInput => ({
+	granularityMinutes: '30',
+	minMinutes: '30',
+	maxMinutes: '480',
+	leadTimeHours: '1',
+	horizonDays: '90',
+	bufferBeforeMinutes: '0',
+	bufferAfterMinutes: '15',
+	requiresApproval: true,
+	allowedRoles: [],
+	allowedSchoolIds: [],
+	monthlyQuotaHours: '',
+	closedOnHolidays: true,
+	cancelCutoffHours: '1',
+	...over
+});
+
+const ruleNames = (v: { rule: string }[]) => v.map((x) => x.rule);
+const keys = (v: { messageKey: string }[]) => v.map((x) => x.messageKey);
+
+describe('checkRoomDetails', () => {
+	it('accepts a complete room', () => {
+		expect(checkRoomDetails(details())).toEqual([]);
+	});
+
+	it('reports every problem at once: names, floor, capacity, unknown equipment and accessibility', () => {
+		const v = checkRoomDetails(
+			details({ nameKo: ' ', nameEn: 'x'.repeat(101), floor: '3.5', capacity: '0', equipment: ['laser'], accessibility: ['ramp'] })
+		);
+		expect(ruleNames(v)).toEqual(['nameKo', 'nameEn', 'floor', 'capacity', 'equipment', 'accessibility']);
+		expect(keys(v)).toEqual([
+			'field_required',
+			'field_too_long',
+			'facility_field_whole_number',
+			'facility_field_whole_number',
+			'facility_choice_unknown',
+			'facility_choice_unknown'
+		]);
+	});
+
+	it('accepts a basement floor written as a negative number', () => {
+		expect(checkRoomDetails(details({ floor: '-1' }))).toEqual([]);
+	});
+});
+
+describe('checkRoomRules', () => {
+	const known = { schoolIds: [SCHOOL] };
+
+	it('accepts the seeded rules of a room that needs approval', () => {
+		expect(checkRoomRules(rules(), known)).toEqual([]);
+	});
+
+	it('refuses a grid the database does not allow, and lengths off the grid', () => {
+		expect(keys(checkRoomRules(rules({ granularityMinutes: '25' }), known))).toEqual(['facility_granularity_invalid']);
+		const v = checkRoomRules(rules({ granularityMinutes: '30', minMinutes: '45', maxMinutes: '100' }), known);
+		expect(ruleNames(v)).toEqual(['minMinutes', 'maxMinutes']);
+		expect(keys(v)).toEqual(['facility_length_off_grid', 'facility_length_off_grid']);
+	});
+
+	it('refuses a longest booking shorter than the shortest', () => {
+		const v = checkRoomRules(rules({ minMinutes: '120', maxMinutes: '60' }), known);
+		expect(v).toEqual([{ rule: 'maxMinutes', messageKey: 'facility_max_below_min', params: { minutes: 120 } }]);
+	});
+
+	it('refuses a lead time that reaches the horizon, and accepts one just below it', () => {
+		expect(keys(checkRoomRules(rules({ leadTimeHours: '24', horizonDays: '1' }), known))).toEqual(['facility_lead_beyond_horizon']);
+		expect(checkRoomRules(rules({ leadTimeHours: '23.5', horizonDays: '1' }), known)).toEqual([]);
+	});
+
+	it('takes hours with decimals that make whole minutes, and refuses others', () => {
+		expect(checkRoomRules(rules({ leadTimeHours: '0.5', cancelCutoffHours: '0.25', monthlyQuotaHours: '20' }), known)).toEqual([]);
+		const v = checkRoomRules(rules({ leadTimeHours: '0.01', cancelCutoffHours: '-1', monthlyQuotaHours: '0' }), known);
+		expect(ruleNames(v)).toEqual(['leadTimeHours', 'monthlyQuotaHours', 'cancelCutoffHours']);
+	});
+
+	it('refuses buffers beyond four hours and unknown roles or schools', () => {
+		const v = checkRoomRules(
+			rules({ bufferBeforeMinutes: '241', bufferAfterMinutes: 'ten', allowedRoles: ['janitor', 'school_user'], allowedSchoolIds: ['nope'] }),
+			known
+		);
+		expect(ruleNames(v)).toEqual(['bufferBeforeMinutes', 'bufferAfterMinutes', 'allowedRoles', 'allowedSchoolIds']);
+	});
+
+	it('refuses limiting schools while no school user may book at all', () => {
+		const v = checkRoomRules(rules({ allowedRoles: ['department_staff'], allowedSchoolIds: [SCHOOL] }), known);
+		expect(keys(v)).toEqual(['facility_schools_without_school_role']);
+		expect(checkRoomRules(rules({ allowedRoles: ['school_user'], allowedSchoolIds: [SCHOOL] }), known)).toEqual([]);
+	});
+
+	it('reports every broken rule of a thoroughly wrong form at once', () => {
+		const v = checkRoomRules(
+			rules({
+				granularityMinutes: 'x',
+				minMinutes: '',
+				maxMinutes: '9999',
+				leadTimeHours: 'soon',
+				horizonDays: '0',
+				bufferBeforeMinutes: '-5',
+				bufferAfterMinutes: '300',
+				monthlyQuotaHours: 'lots',
+				cancelCutoffHours: ''
+			}),
+			known
+		);
+		expect(ruleNames(v)).toEqual([
+			'granularityMinutes',
+			'minMinutes',
+			'maxMinutes',
+			'leadTimeHours',
+			'horizonDays',
+			'bufferBeforeMinutes',
+			'bufferAfterMinutes',
+			'monthlyQuotaHours',
+			'cancelCutoffHours'
+		]);
+	});
+
+	it('turns hours and days into the minutes the rules store, and back', () => {
+		const values = toRuleValues(rules({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' }));
+		expect(values).toMatchObject({ leadTimeMinutes: 4320, monthlyQuotaMinutes: 960, cancelCutoffMinutes: 30, horizonDays: 90 });
+		expect(rulesAsInput(values)).toMatchObject({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' });
+		expect(toRuleValues(rules({ monthlyQuotaHours: ' ' })).monthlyQuotaMinutes).toBeNull();
+	});
+});
+
+describe('checkOpeningHours', () => {
+	const own = (days: Partial<OpeningHoursInput['days'][number]>[]): OpeningHoursInput => ({
+		useCenterHours: false,
+		days: days.map((d, i) => ({ weekday: i + 1, open: true, opens: '09:00', closes: '18:00', ...d }))
+	});
+
+	it('accepts the center hours without looking at the table', () => {
+		expect(checkOpeningHours({ useCenterHours: true, days: [{ weekday: 1, open: true, opens: 'x', closes: 'y' }] })).toEqual([]);
+	});
+
+	it('refuses own hours with no open day', () => {
+		expect(keys(checkOpeningHours(own([{ open: false }, { open: false }])))).toEqual(['facility_hours_none_open']);
+	});
+
+	it('names the weekday field of every bad time and every closing before opening', () => {
+		const v = checkOpeningHours(own([{ opens: '9', closes: '25:00' }, { opens: '18:00', closes: '09:00' }, { open: false, opens: 'bad' }]));
+		expect(v).toEqual([
+			{ rule: 'opens-1', messageKey: 'facility_time_invalid' },
+			{ rule: 'closes-1', messageKey: 'facility_time_invalid' },
+			{ rule: 'closes-2', messageKey: 'facility_hours_order' }
+		]);
+	});
+
+	it('allows closing at midnight (24:00) and turns the table into rows', () => {
+		const input = own([{ opens: '08:30', closes: '24:00' }, { open: false }]);
+		expect(checkOpeningHours(input)).toEqual([]);
+		expect(toHoursRows(input)).toEqual([{ weekday: 1, opensMinute: 510, closesMinute: 1440 }]);
+		expect(parseTimeOfDay('24:01')).toBeNull();
+	});
+
+	it('starts the form from the center hours, Monday first, when the room has none', () => {
+		const form = hoursAsInput([], [{ weekday: 1, opensMinute: 540, closesMinute: 1080 }]);
+		expect(form.useCenterHours).toBe(true);
+		expect(form.days.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
+		expect(form.days[0]).toEqual({ weekday: 1, open: true, opens: '09:00', closes: '18:00' });
+		expect(form.days[1]!.open).toBe(false);
+	});
+});

@@ -1,0 +1,105 @@
+import { error } from '@sveltejs/kit';
+import { ROLES } from '$lib/roles';
+import { NotFoundError } from '$lib/server/errors';
+import * as facilityRooms from '$lib/server/facility/rooms';
+import { requirePermission } from '$lib/server/guards';
+import { failValidation, text } from '$lib/server/http/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const all = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string');
+const checked = (form: FormData, name: string) => form.get(name) === 'on';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requirePermission(event, 'rooms.manage');
+	try {
+		const [managed, schools] = await Promise.all([
+			facilityRooms.getRoom(actor, event.params.id),
+			facilityRooms.listSchoolsForRules()
+		]);
+		return {
+			code: managed.room.code,
+			nameKo: managed.room.nameKo,
+			nameEn: managed.room.nameEn,
+			details: facilityRooms.detailsAsInput(managed.room, managed.active),
+			rules: facilityRooms.rulesAsInput(managed.rules),
+			hours: facilityRooms.hoursAsInput(managed.ownHours, managed.centerHours),
+			centerHours: managed.centerHours,
+			schools,
+			roles: [...ROLES],
+			equipmentKeys: [...facilityRooms.EQUIPMENT_KEYS],
+			accessibilityKeys: [...facilityRooms.ACCESSIBILITY_KEYS],
+			granularities: [...facilityRooms.GRANULARITIES_MINUTES]
+		};
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, { message: 'not found' });
+		throw e;
+	}
+};
+
+export const actions: Actions = {
+	details: async (event) => {
+		const actor = requirePermission(event, 'rooms.manage');
+		const form = await event.request.formData();
+		const details: facilityRooms.RoomDetailsInput = {
+			nameKo: text(form, 'nameKo'),
+			nameEn: text(form, 'nameEn'),
+			floor: text(form, 'floor'),
+			capacity: text(form, 'capacity'),
+			equipment: all(form, 'equipment'),
+			accessibility: all(form, 'accessibility'),
+			descriptionKo: text(form, 'descriptionKo'),
+			descriptionEn: text(form, 'descriptionEn'),
+			active: checked(form, 'active')
+		};
+		try {
+			await facilityRooms.saveDetails(actor, event.params.id, details);
+		} catch (e) {
+			return failValidation(e, { section: 'details' as const, details });
+		}
+		return { section: 'details' as const, saved: true };
+	},
+	rules: async (event) => {
+		const actor = requirePermission(event, 'rooms.manage');
+		const form = await event.request.formData();
+		const rules: facilityRooms.RoomRulesInput = {
+			granularityMinutes: text(form, 'granularityMinutes'),
+			minMinutes: text(form, 'minMinutes'),
+			maxMinutes: text(form, 'maxMinutes'),
+			leadTimeHours: text(form, 'leadTimeHours'),
+			horizonDays: text(form, 'horizonDays'),
+			bufferBeforeMinutes: text(form, 'bufferBeforeMinutes'),
+			bufferAfterMinutes: text(form, 'bufferAfterMinutes'),
+			requiresApproval: checked(form, 'requiresApproval'),
+			allowedRoles: all(form, 'allowedRoles'),
+			allowedSchoolIds: all(form, 'allowedSchoolIds'),
+			monthlyQuotaHours: text(form, 'monthlyQuotaHours'),
+			closedOnHolidays: checked(form, 'closedOnHolidays'),
+			cancelCutoffHours: text(form, 'cancelCutoffHours')
+		};
+		try {
+			await facilityRooms.saveRules(actor, event.params.id, rules);
+		} catch (e) {
+			return failValidation(e, { section: 'rules' as const, rules });
+		}
+		return { section: 'rules' as const, saved: true };
+	},
+	hours: async (event) => {
+		const actor = requirePermission(event, 'rooms.manage');
+		const form = await event.request.formData();
+		const hours: facilityRooms.OpeningHoursInput = {
+			useCenterHours: text(form, 'source') !== 'own',
+			days: facilityRooms.WEEKDAYS_MONDAY_FIRST.map((weekday) => ({
+				weekday,
+				open: checked(form, `open-${weekday}`),
+				opens: text(form, `opens-${weekday}`),
+				closes: text(form, `closes-${weekday}`)
+			}))
+		};
+		try {
+			await facilityRooms.saveHours(actor, event.params.id, hours);
+		} catch (e) {
+			return failValidation(e, { section: 'hours' as const, hours });
+		}
+		return { section: 'hours' as const, saved: true };
+	}
+};

@@ -1,0 +1,43 @@
+import { expect, openContext, t, test } from '../fixtures';
+import { FACILITY } from './helpers';
+
+test('room rules: every mistake shown at once next to its field with the values kept, then a clean save', async ({ browser }) => {
+	const context = await openContext(browser, { locale: 'en', as: FACILITY });
+	const page = await context.newPage();
+	await page.goto('/facility/rooms');
+	await page.getByRole('link', { name: t('en', 'facility_edit_named', { room: 'Computer Training Room' }) }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'facility_room_edit_title', { room: 'Computer Training Room' }));
+
+	const rules = page.locator('form[action="?/rules"]');
+	const min = rules.getByLabel(t('en', 'facility_min_length'));
+	const max = rules.getByLabel(t('en', 'facility_max_length'));
+	const horizon = rules.getByLabel(t('en', 'facility_horizon'));
+	const originalMin = await min.inputValue();
+	await min.fill('45');
+	await max.fill('30');
+	await horizon.fill('0');
+	await rules.getByRole('button', { name: t('en', 'facility_rules_submit') }).click();
+	await expect(page.getByRole('alert').filter({ hasText: t('en', 'form_has_errors', { count: 3 }) })).toBeVisible();
+	await expect(rules.getByText(t('en', 'facility_length_off_grid', { minutes: 30 }))).toHaveCount(1);
+	await expect(rules.getByText(t('en', 'facility_max_below_min', { minutes: 45 }))).toBeVisible();
+	await expect(rules.getByText(t('en', 'facility_field_whole_number', { min: 1, max: 730 }))).toBeVisible();
+	await expect(min).toHaveValue('45');
+	await expect(min).toHaveAttribute('aria-invalid', 'true');
+
+	await min.fill(originalMin);
+	await max.fill('480');
+	await horizon.fill('90');
+	await rules.getByRole('button', { name: t('en', 'facility_rules_submit') }).click();
+	await expect(page.locator('.alert-success')).toHaveText(t('en', 'facility_rules_saved'));
+
+	// Own hours with no open day are refused; the center's hours are accepted.
+	const hours = page.locator('form[action="?/hours"]');
+	await hours.getByLabel(t('en', 'facility_hours_own_choice')).check();
+	for (const box of await hours.getByRole('checkbox').all()) await box.uncheck();
+	await hours.getByRole('button', { name: t('en', 'facility_hours_submit') }).click();
+	await expect(hours.getByText(t('en', 'facility_hours_none_open'))).toBeVisible();
+	await hours.getByLabel(t('en', 'facility_hours_use_center')).check();
+	await hours.getByRole('button', { name: t('en', 'facility_hours_submit') }).click();
+	await expect(page.locator('.alert-success')).toHaveText(t('en', 'facility_hours_saved'));
+	await context.close();
+});
