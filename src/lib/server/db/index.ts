@@ -5,6 +5,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -129,3 +130,10 @@ function redactUrl(url: string): string {
 }
 
 export { schema };
+
+/** One round trip to the database, for the health check; resolves with the time it took. */
+export async function ping(): Promise<number> {
+	const startedAt = performance.now();
+	await db.execute(sql`select 1`);
+	return Math.round(performance.now() - startedAt);
+}

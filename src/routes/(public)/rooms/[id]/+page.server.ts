@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/auth/permissions';
+import * as clock from '$lib/server/clock';
 import { loadRoom } from '$lib/server/reservations/context';
 import { busyByRoom, seoulDays } from '$lib/server/reservations/availability';
 import { seoulDate } from '$lib/time/seoul';
@@ -11,7 +12,7 @@ const LIST_DAYS = 14;
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const target = await loadRoom(params.id);
 	if (!target) error(404, { message: 'not found' });
-	const today = seoulDate(new Date());
+	const today = seoulDate(clock.now());
 	const { from, to } = seoulDays(today, LIST_DAYS);
 	const busy = (await busyByRoom(from, to, locals.user, [target.room.resourceId])).get(target.room.resourceId) ?? [];
 	return {
