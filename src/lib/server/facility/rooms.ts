@@ -7,8 +7,7 @@ import * as clock from '../clock';
 import { db } from '../db';
 import { openingHours, resource, room, roomRule, school, type Room } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
-import { DEFAULT_RULES } from '../reservations/context';
-import type { RoomRules, WeeklyHours } from '../reservations/rules';
+import { DEFAULT_RULES, type RoomRules, type WeeklyHours } from '../reservations/rules';
 
 /** Stable keys the message files label as equipment_<key> and access_<key>. */
 export const EQUIPMENT_KEYS = [

@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth/sessions';
 import { db, type Executor } from '../db';
 import { closure, openingHours, reservation, resource, room, roomRule, type Room } from '../db/schema';
 import { holidayNames } from './holidays';
-import type { RoomRules, RuleContext, WeeklyHours } from './rules';
+import { DEFAULT_RULES, type RoomRules, type RuleContext, type WeeklyHours } from './rules';
 
 export const HOLDING = ['requested', 'confirmed'] as const;
 
@@ -14,22 +14,6 @@ export interface RoomWithRules {
 	hours: WeeklyHours[];
 }
 
-/** What the rules are for a room that has no rule row: the schema's defaults. */
-export const DEFAULT_RULES: RoomRules = {
-	granularityMinutes: 30,
-	minMinutes: 30,
-	maxMinutes: 480,
-	leadTimeMinutes: 60,
-	horizonDays: 90,
-	bufferBeforeMinutes: 0,
-	bufferAfterMinutes: 0,
-	requiresApproval: false,
-	allowedRoles: [],
-	allowedSchoolIds: [],
-	monthlyQuotaMinutes: null,
-	closedOnHolidays: true,
-	cancelCutoffMinutes: 60
-};
 
 /** Active rooms with their rules and weekly hours (room's own, else the center's). */
 export async function loadRooms(ids?: string[], executor: Executor = db): Promise<RoomWithRules[]> {

@@ -11,7 +11,7 @@ import { checkOpeningHours } from './opening-hours';
 import { checkQuota } from './quota';
 import type { Rule, RuleContext } from './types';
 
-export type { RoomRules, RuleContext, WeeklyHours } from './types';
+export { DEFAULT_RULES, type RoomRules, type RuleContext, type WeeklyHours } from './types';
 
 /** Every booking rule, in the order users read their violations. */
 export const RULES: Rule[] = [

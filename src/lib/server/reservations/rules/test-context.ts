@@ -1,5 +1,5 @@
 import { seoulInstant } from '../../../time/seoul';
-import type { RuleContext } from './types';
+import { DEFAULT_RULES, type RuleContext } from './types';
 
 /** Seoul wall-clock instant: at('2026-11-24', '14:00'). */
 export const at = (date: string, time: string) => {
@@ -13,21 +13,8 @@ export function context(overrides: Partial<RuleContext> = {}): RuleContext {
 		now: at('2026-11-23', '09:00'),
 		request: { start: at('2026-11-24', '10:00'), end: at('2026-11-24', '11:00'), attendees: 10 },
 		room: { capacity: 20 },
-		rules: {
-			granularityMinutes: 30,
-			minMinutes: 30,
-			maxMinutes: 240,
-			leadTimeMinutes: 60,
-			horizonDays: 90,
-			bufferBeforeMinutes: 0,
-			bufferAfterMinutes: 0,
-			requiresApproval: false,
-			allowedRoles: [],
-			allowedSchoolIds: [],
-			monthlyQuotaMinutes: null,
-			closedOnHolidays: true,
-			cancelCutoffMinutes: 60
-		},
+		// The schema's defaults, with a 4-hour maximum so length limits are easy to reach.
+		rules: { ...DEFAULT_RULES, maxMinutes: 240 },
 		openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensMinute: 540, closesMinute: 1080 })),
 		closures: [],
 		holidayNames: () => null,

@@ -41,3 +41,20 @@ export interface RuleContext {
 }
 
 export type Rule = (ctx: RuleContext) => Violation[];
+
+/** What the rules are for a room that has no rule row: the schema's defaults. */
+export const DEFAULT_RULES: RoomRules = {
+	granularityMinutes: 30,
+	minMinutes: 30,
+	maxMinutes: 480,
+	leadTimeMinutes: 60,
+	horizonDays: 90,
+	bufferBeforeMinutes: 0,
+	bufferAfterMinutes: 0,
+	requiresApproval: false,
+	allowedRoles: [],
+	allowedSchoolIds: [],
+	monthlyQuotaMinutes: null,
+	closedOnHolidays: true,
+	cancelCutoffMinutes: 60
+};
