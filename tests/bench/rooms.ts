@@ -9,7 +9,8 @@
  * counts overlapping holding reservations (must be 0).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -57,7 +58,7 @@ async function prepare(opened: OpenDatabase) {
 		await db.insert(roomRule).values({ resourceId: res!.id });
 	}
 	// Open every room to everyone, no approval, no quota: the bench measures the engine, not the rules.
-	await db.update(roomRule).set({ requiresApproval: false, allowedRoles: [], monthlyQuotaMinutes: null, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, leadTimeMinutes: 0 });
+	await db.update(roomRule).set({ requiresApproval: false, allowedRoles: [], monthlyQuotaMinutes: null, minMinutes: 30, granularityMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, leadTimeMinutes: 0 });
 	const roomIds = (await db.select({ id: room.resourceId }).from(room)).map((r) => r.id);
 	const [booker] = await db.select().from(appUser).where(sql`${appUser.email} = 'facility@center.test'`);
 
@@ -99,7 +100,9 @@ async function boardFigures(days: string[]) {
 }
 
 async function startApp(env: Record<string, string>, port: number): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['build'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
+	// BENCH_APP_NODE_ARGS passes node flags to the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+	const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+	const child = spawn(process.execPath, [...nodeArgs, 'build'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
 	for (let i = 0; i < 100; i++) {
 		try {
 			if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child;
@@ -112,7 +115,50 @@ async function startApp(env: Record<string, string>, port: number): Promise<Chil
 	throw new Error('the app did not start');
 }
 
-async function httpFigures(port: number, roomIds: string[], days: string[]) {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 elsewhere. */
+function cpuSeconds(pid: number): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return 0;
+	}
+}
+
+/** CPU seconds used so far by the local PostgreSQL server's processes (0 when it is not local). */
+function postgresCpuSeconds(): number {
+	let total = 0;
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim().startsWith('postgres')) total += cpuSeconds(Number(entry));
+		} catch {
+			/* gone */
+		}
+	}
+	return total;
+}
+
+/**
+ * One POST over a kept-alive connection with node:http: a light client, so the bench's own CPU
+ * (it shares the machine's two cores with the app and PostgreSQL) stays small.
+ */
+function post(agent: http.Agent, port: number, path: string, headers: Record<string, string>, body: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const request = http.request(
+			{ agent, host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+			(response) => {
+				response.resume();
+				response.on('end', () => resolve(response.statusCode ?? 0));
+				response.on('error', reject);
+			}
+		);
+		request.on('error', reject);
+		request.end(body);
+	});
+}
+
+async function httpFigures(port: number, roomIds: string[], days: string[], appPid: number) {
 	const base = `http://localhost:${port}`;
 	const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'facility@center.test', password: 'center-demo' }) });
 	const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
@@ -123,25 +169,36 @@ async function httpFigures(port: number, roomIds: string[], days: string[]) {
 		for (const minute of [960, 990, 1020, 1050])
 			for (const roomId of roomIds) slots.push({ roomId, start: seoulInstant(day, minute), end: seoulInstant(day, minute + 30) });
 	const total = Math.min(HTTP_REQUESTS, slots.length);
+	const agent = new http.Agent({ keepAlive: true, maxSockets: HTTP_CLIENTS });
 	let next = 0;
 	const statuses: Record<number, number> = {};
+	const cpu0 = { app: cpuSeconds(appPid), postgres: postgresCpuSeconds(), client: process.cpuUsage() };
 	const t0 = performance.now();
 	await Promise.all(
 		Array.from({ length: HTTP_CLIENTS }, async (_, client) => {
 			while (next < total) {
 				const slot = slots[next++]!;
-				const response = await fetch(`${base}/api/v1/reservations`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json', cookie, 'idempotency-key': `bench-${client}-${next}-${Date.now()}` },
-					body: JSON.stringify({ roomId: slot.roomId, start: slot.start.toISOString(), end: slot.end.toISOString(), purpose: 'bench http', attendees: 2 })
-				});
-				statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-				await response.arrayBuffer();
+				const status = await post(
+					agent,
+					port,
+					'/api/v1/reservations',
+					{ cookie, 'idempotency-key': `bench-${client}-${next}-${Date.now()}` },
+					JSON.stringify({ roomId: slot.roomId, start: slot.start.toISOString(), end: slot.end.toISOString(), purpose: 'bench http', attendees: 2 })
+				);
+				statuses[status] = (statuses[status] ?? 0) + 1;
 			}
 		})
 	);
 	const seconds = (performance.now() - t0) / 1000;
-	return { total, seconds, perSecond: (statuses[201] ?? 0) / seconds, statuses };
+	agent.destroy();
+	const client = process.cpuUsage(cpu0.client);
+	const perRequest = (s: number) => ((s * 1000) / total).toFixed(2);
+	const cpu = {
+		app: perRequest(cpuSeconds(appPid) - cpu0.app),
+		postgres: perRequest(postgresCpuSeconds() - cpu0.postgres),
+		client: perRequest((client.user + client.system) / 1e6)
+	};
+	return { total, seconds, perSecond: (statuses[201] ?? 0) / seconds, statuses, cpu };
 }
 
 async function overlaps(db: OpenDatabase['db']): Promise<number> {
@@ -182,8 +239,9 @@ async function run(name: 'pglite' | 'postgres', port: number) {
 
 	const app = await startApp(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir! }, port);
 	try {
-		const http = await httpFigures(port, roomIds, days);
+		const http = await httpFigures(port, roomIds, days, app.pid!);
 		console.log(`  HTTP: ${http.total} POST /api/v1/reservations by ${HTTP_CLIENTS} clients in ${http.seconds.toFixed(1)} s → ${http.perSecond.toFixed(0)} created/s  (statuses ${JSON.stringify(http.statuses)})`);
+		console.log(`  CPU per request: app ${http.cpu.app} ms, PostgreSQL server ${http.cpu.postgres} ms, bench client ${http.cpu.client} ms`);
 	} finally {
 		app.kill();
 		await new Promise((r) => app.once('exit', r));
@@ -195,6 +253,7 @@ async function run(name: 'pglite' | 'postgres', port: number) {
 	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
-await run('pglite', 4180);
-if (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL) await run('postgres', 4181);
+const only = process.env.BENCH_ONLY; // 'pglite' or 'postgres' to run one
+if (only !== 'postgres') await run('pglite', 4180);
+if (only !== 'pglite' && (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL)) await run('postgres', 4181);
 else console.log('\n(set TEST_DATABASE_URL or BENCH_DATABASE_URL to run on PostgreSQL too)');
