@@ -241,7 +241,8 @@ async function run(name: 'pglite' | 'postgres', port: number) {
 	try {
 		const http = await httpFigures(port, roomIds, days, app.pid!);
 		console.log(`  HTTP: ${http.total} POST /api/v1/reservations by ${HTTP_CLIENTS} clients in ${http.seconds.toFixed(1)} s → ${http.perSecond.toFixed(0)} created/s  (statuses ${JSON.stringify(http.statuses)})`);
-		console.log(`  CPU per request: app ${http.cpu.app} ms, PostgreSQL server ${http.cpu.postgres} ms, bench client ${http.cpu.client} ms`);
+		const server = url ? `, PostgreSQL server ${http.cpu.postgres} ms` : ' (the database runs inside it)';
+		console.log(`  CPU per request: app ${http.cpu.app} ms${server}, bench client ${http.cpu.client} ms`);
 	} finally {
 		app.kill();
 		await new Promise((r) => app.once('exit', r));

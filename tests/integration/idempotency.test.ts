@@ -1,5 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
+import { db } from '../../src/lib/server/db';
+import { auditLog } from '../../src/lib/server/db/schema';
 import { ConflictError } from '../../src/lib/server/errors';
 import * as idempotency from '../../src/lib/server/idempotency';
 import { actor, seedDemoCenter } from './fixtures';
@@ -11,19 +14,35 @@ beforeAll(async () => {
 });
 
 describe('idempotency keys', () => {
-	it('runs the work once for 30 simultaneous requests with one key and gives all of them its answer', async () => {
-		let runs = 0;
+	it('lets one of 30 simultaneous requests with one key take effect and gives all of them its answer', async () => {
+		// Each request's work writes its effect (an audit row) and the key in one statement, as a booking does.
 		const answers = await Promise.all(
-			Array.from({ length: 30 }, () =>
-				idempotency.once(userId, 'same-key-0001', 'hash-a', async () => {
-					runs++;
-					await new Promise((r) => setTimeout(r, 30));
-					return { status: 201, body: { id: 'r1' } };
+			Array.from({ length: 30 }, (_, n) =>
+				idempotency.once(userId, 'same-key-0001', 'hash-a', async (claim) => {
+					const answer = { status: 201, body: { n } };
+					await db.execute(sql`
+						with kept as (${claim.insert(answer)})
+						insert into audit_log (actor_id, action, entity, entity_id) values (${userId}::uuid, 'test.effect', 'test', ${String(n)})`);
+					return { ...answer, kept: true };
 				})
 			)
 		);
-		expect(runs).toBe(1);
-		expect(answers.every((a) => a.status === 201 && (a.body as { id: string }).id === 'r1')).toBe(true);
+		const effects = await db.select().from(auditLog).where(eq(auditLog.action, 'test.effect'));
+		expect(effects).toHaveLength(1);
+		const winner = Number(effects[0]!.entityId);
+		expect(answers.map((a) => a.body)).toEqual(Array.from({ length: 30 }, () => ({ n: winner })));
+	});
+
+	it('keeps no effect of a request whose key was already answered', async () => {
+		await idempotency.once(userId, 'answered-0001', 'h', async () => ({ status: 201, body: { first: true } }));
+		const again = await idempotency.once(userId, 'answered-0001', 'h', async (claim) => {
+			await db.execute(sql`
+				with kept as (${claim.insert({ status: 201, body: { first: false } })})
+				insert into audit_log (actor_id, action, entity) values (${userId}::uuid, 'test.late-effect', 'test')`);
+			return { status: 201, body: { first: false }, kept: true };
+		});
+		expect(again.body).toEqual({ first: true });
+		expect(await db.select().from(auditLog).where(eq(auditLog.action, 'test.late-effect'))).toEqual([]);
 	});
 
 	it('replays a refusal as the same refusal', async () => {

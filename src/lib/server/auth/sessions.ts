@@ -1,6 +1,6 @@
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import * as clock from '../clock';
-import { db, type Executor } from '../db';
+import { db, prepared, type Executor } from '../db';
 import { appUser, department, session, type AppUser, type Role, type Session } from '../db/schema';
 import { isStaffRole } from '../../roles';
 import { newIdAndSecret, secretMatches, splitToken } from './tokens';
@@ -64,25 +64,30 @@ export function nextExpiry(current: Pick<Session, 'expiresAt' | 'absoluteExpires
 export async function validate(token: string): Promise<ValidSession | null> {
 	const parts = splitToken(token);
 	if (!parts) return null;
-	const [row] = await db
-		.select({
-			session,
-			user: {
-				id: appUser.id,
-				email: appUser.email,
-				name: appUser.name,
-				role: appUser.role,
-				departmentId: appUser.departmentId,
-				schoolId: appUser.schoolId,
-				locale: appUser.locale,
-				active: appUser.active,
-				departmentCode: department.code
-			}
-		})
-		.from(session)
-		.innerJoin(appUser, eq(appUser.id, session.userId))
-		.leftJoin(department, eq(department.id, appUser.departmentId))
-		.where(eq(session.id, parts.id));
+	// Every signed-in request runs this: a prepared statement.
+	const lookup = prepared('session_validate', (on) =>
+		on
+			.select({
+				session,
+				user: {
+					id: appUser.id,
+					email: appUser.email,
+					name: appUser.name,
+					role: appUser.role,
+					departmentId: appUser.departmentId,
+					schoolId: appUser.schoolId,
+					locale: appUser.locale,
+					active: appUser.active,
+					departmentCode: department.code
+				}
+			})
+			.from(session)
+			.innerJoin(appUser, eq(appUser.id, session.userId))
+			.leftJoin(department, eq(department.id, appUser.departmentId))
+			.where(eq(session.id, sql.placeholder('id')))
+			.prepare('session_validate')
+	);
+	const [row] = await lookup.execute({ id: parts.id });
 	if (!row || !secretMatches(parts.secret, row.session.secretHash)) return null;
 
 	const at = clock.now();

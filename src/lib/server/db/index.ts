@@ -137,3 +137,19 @@ export async function ping(): Promise<number> {
 	await db.execute(sql`select 1`);
 	return Math.round(performance.now() - startedAt);
 }
+
+const preparedByDatabase = new WeakMap<Database, Map<string, unknown>>();
+
+/**
+ * A hot query built and prepared once per database (a server-side named statement): drizzle
+ * builds the SQL only the first time, later calls just bind parameters. `build` gets the database
+ * to prepare on; pass values through `sql.placeholder` (instants as ISO text: no driver-side Date
+ * mapping happens for placeholders).
+ */
+export function prepared<Query>(name: string, build: (on: Database) => Query): Query {
+	let cache = preparedByDatabase.get(db);
+	if (!cache) preparedByDatabase.set(db, (cache = new Map()));
+	let query = cache.get(name) as Query | undefined;
+	if (!query) cache.set(name, (query = build(db)));
+	return query;
+}

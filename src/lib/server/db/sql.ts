@@ -7,3 +7,8 @@ import { sql, type SQL } from 'drizzle-orm';
 export function instant(value: Date): SQL {
 	return sql`${value.toISOString()}::timestamptz`;
 }
+
+/** Rows of a raw `execute`: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,9 +1,11 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import * as clock from '../clock';
 import { db } from '../db';
+import { isUniqueViolation } from '../db/errors';
 import { idempotencyKey } from '../db/schema';
+import { instant, rowsOf } from '../db/sql';
 import { ConflictError, ValidationError } from '../errors';
 
 export interface StoredAnswer {
@@ -12,13 +14,25 @@ export interface StoredAnswer {
 	headers?: Record<string, string>;
 }
 
+/**
+ * Handed to the work: the key, to be written with its answer in the same statement or
+ * transaction as the work's effect (a booking). If another request with this key already
+ * answered, that write fails and takes the effect down with it.
+ */
+export interface Claim {
+	/** An INSERT of the key with `answer`, for a data-modifying CTE or a transaction. */
+	insert(answer: StoredAnswer): SQL;
+}
+
+/** What the work returns: `kept` when it wrote the key itself through `Claim.insert`. */
+export type WorkAnswer = StoredAnswer & { kept?: boolean };
+
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+const PRIMARY_KEY = 'idempotency_key_user_id_key_pk';
 /** An answer is kept a day: long enough for any client retry. */
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
-/** A first request that never finished (crash) frees its key after this. */
-const IN_PROGRESS_TTL_MS = 60_000;
-const POLL_MS = 25;
-const WAIT_MS = 20_000;
+/** Rounds of "the key was taken, but by an answer that has since expired or gone". */
+const MAX_ROUNDS = 3;
 
 export function hashRequest(body: unknown): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(body ?? null))));
@@ -30,56 +44,51 @@ export function checkKey(key: string | null): string {
 }
 
 /**
- * Run `answer` once per (user, key). The key is claimed by one atomic insert; a concurrent or
- * later request with the same key waits for and returns the first answer, success or refusal
- * alike. The same key with a different body is refused. `answer` returns what to send (the route
- * maps refusals to problem documents itself); if it throws, the key is freed.
+ * Answer once per (user, key): the first answer written wins, and every request with the key
+ * (before, during or after) gets that answer; the same key with another body is refused.
+ *
+ * There is no separate "claim" round trip. The work writes the key together with its effect
+ * (`claim.insert` inside the booking's own statement or transaction), so the database decides
+ * between simultaneous requests: the primary key lets one through, the others' statements fail
+ * whole, nothing of theirs stays, and they return the winner's answer. Work that changes nothing
+ * (a refusal) returns its answer, and `once` keeps it unless another answer got there first.
+ * A crash mid-way leaves nothing behind: no half-claimed key to wait for.
  */
-export async function once(userId: string, key: string, requestHash: string, answer: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
-	const now = clock.now();
-	// One statement claims the key: a new row, or an expired one taken over.
-	const claimed = await db
-		.insert(idempotencyKey)
-		.values({ userId, key, requestHash, createdAt: now })
-		.onConflictDoUpdate({
-			target: [idempotencyKey.userId, idempotencyKey.key],
-			set: { requestHash, createdAt: now, statusCode: null, response: null },
-			setWhere: lt(idempotencyKey.createdAt, new Date(now.getTime() - KEY_TTL_MS))
-		})
-		.returning({ key: idempotencyKey.key });
-
-	if (claimed.length === 0) return waitForFirst(userId, key, requestHash);
-
-	let result: StoredAnswer;
-	try {
-		result = await answer();
-	} catch (error) {
-		// No answer to keep (an unexpected failure): free the key so a retry can try again.
-		await db.delete(idempotencyKey).where(and(eq(idempotencyKey.userId, userId), eq(idempotencyKey.key, key)));
-		throw error;
+export async function once(userId: string, key: string, requestHash: string, work: (claim: Claim) => Promise<WorkAnswer>): Promise<StoredAnswer> {
+	for (let round = 1; ; round++) {
+		const now = clock.now();
+		const insert = (answer: StoredAnswer) =>
+			sql`insert into ${idempotencyKey} (user_id, key, request_hash, status_code, response, created_at)
+			    values (${userId}::uuid, ${key}, ${requestHash}, ${answer.status}, ${JSON.stringify(answer)}::jsonb, ${instant(now)})`;
+		try {
+			const { kept, ...answer } = await work({ insert });
+			if (kept) return answer;
+			const inserted = rowsOf(await db.execute(sql`${insert(answer)} on conflict do nothing returning 1 as kept`));
+			if (inserted.length) return answer;
+		} catch (error) {
+			if (!isUniqueViolation(error, PRIMARY_KEY)) throw error;
+		}
+		// Another answer holds the key: give it back, unless it has expired (then take the key over).
+		const first = await storedAnswer(userId, key, requestHash, now);
+		if (first) return first;
+		if (round >= MAX_ROUNDS) throw new ConflictError('idempotency_in_progress');
 	}
-	await store(userId, key, result);
-	return result;
 }
 
-async function store(userId: string, key: string, answer: StoredAnswer) {
-	await db
-		.update(idempotencyKey)
-		.set({ statusCode: answer.status, response: answer })
+/** The answer kept for (user, key), or null when there is none any more (expired ones are removed). */
+async function storedAnswer(userId: string, key: string, requestHash: string, now: Date): Promise<StoredAnswer | null> {
+	const [row] = await db
+		.select()
+		.from(idempotencyKey)
 		.where(and(eq(idempotencyKey.userId, userId), eq(idempotencyKey.key, key)));
-}
-
-async function waitForFirst(userId: string, key: string, requestHash: string): Promise<StoredAnswer> {
-	const deadline = Date.now() + WAIT_MS;
-	for (;;) {
-		const [row] = await db
-			.select()
-			.from(idempotencyKey)
-			.where(and(eq(idempotencyKey.userId, userId), eq(idempotencyKey.key, key)));
-		if (row && row.requestHash !== requestHash) throw new ConflictError('idempotency_key_reused');
-		if (row?.statusCode != null) return row.response as StoredAnswer;
-		if (!row || Date.now() > deadline || clock.now().getTime() - row.createdAt.getTime() > IN_PROGRESS_TTL_MS)
-			throw new ConflictError('idempotency_in_progress');
-		await new Promise((r) => setTimeout(r, POLL_MS));
+	if (!row) return null;
+	if (now.getTime() - row.createdAt.getTime() > KEY_TTL_MS) {
+		await db
+			.delete(idempotencyKey)
+			.where(and(eq(idempotencyKey.userId, userId), eq(idempotencyKey.key, key), lt(idempotencyKey.createdAt, new Date(now.getTime() - KEY_TTL_MS))));
+		return null;
 	}
+	if (row.requestHash !== requestHash) throw new ConflictError('idempotency_key_reused');
+	if (row.statusCode == null) throw new ConflictError('idempotency_in_progress');
+	return row.response as StoredAnswer;
 }

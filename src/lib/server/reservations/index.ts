@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import * as audit from '../audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
@@ -8,7 +8,7 @@ import { reservation, type Reservation } from '../db/schema';
 import { instant } from '../db/sql';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import { suggestAlternatives, type Alternative } from './alternatives';
-import { HOLDING, loadRoom, ruleContext, type RoomWithRules } from './context';
+import { HOLDING, loadBookingContext, loadRoom, ruleContext, type RoomWithRules } from './context';
 import { isOverlap, withRetry } from './errors';
 import { heldInterval } from './held';
 import { notifyMoved } from './notify';
@@ -99,23 +99,31 @@ async function refuseWithAlternatives(
 	throw error.with({ alternatives });
 }
 
+/** A write the caller wants made atomically with the booking (an idempotency key with its answer). */
+export interface WriteAlso<Answer> {
+	alsoWrite?: (answer: Answer) => SQL;
+}
+
 /**
- * Book a room (or a weekly series, see createSeries). Every broken rule comes back at once with
+ * Book a room (a weekly series: createSeries). Every broken rule comes back at once with
  * alternatives; a clash found by PostgreSQL's exclusion constraint comes back as a conflict
  * naming the clashing time.
  */
-export async function create(actor: SessionUser, input: BookingInput): Promise<CreatedReservation> {
+export async function create(actor: SessionUser, input: BookingInput, options: WriteAlso<CreatedReservation> = {}): Promise<CreatedReservation> {
 	ensureMayBook(actor);
-	const target = await ensureRoom(input.roomId);
-	if (input.recurrence) return (await createSeries(actor, input)).first;
-	const now = clock.now();
-	const violations = checkBooking(await ruleContext(target, actor, input, now));
+	if (input.recurrence) throw new Error('create() books one occurrence; use createSeries() for a recurrence');
+	const loaded = await loadBookingContext(input.roomId, actor, input, clock.now());
+	if (!loaded) throw new ValidationError([{ rule: 'roomId', messageKey: 'booking_room_required' }]);
+	const { target, context } = loaded;
+	const violations = checkBooking(context);
 	if (violations.length) await refuseWithAlternatives(new ValidationError(violations), actor, target, input);
 
-	const values = rowValues(actor, target, input, input.start, input.end, null);
+	// The id is chosen here so the answer is known before the insert and can be written with it.
+	const values = { id: crypto.randomUUID(), ...rowValues(actor, target, input, input.start, input.end, null) };
+	const created = toCreated(values);
 	try {
-		const row = await withRetry(() => insertAudited(db, values, actor.id, 'reservation.create'));
-		return toCreated(row);
+		await withRetry(() => insertAudited(db, values, actor.id, 'reservation.create', options.alsoWrite?.(created)));
+		return created;
 	} catch (error) {
 		if (!isOverlap(error)) throw error;
 		const conflicts = await clashes(values.resourceId, values.heldFrom, values.heldUntil);
@@ -165,7 +173,7 @@ export interface CreatedSeries {
  * Book the free occurrences of a series in one transaction. Each insert runs in its own savepoint,
  * so an occurrence someone else takes meanwhile is skipped, not fatal.
  */
-export async function createSeries(actor: SessionUser, input: BookingInput): Promise<CreatedSeries & { first: CreatedReservation }> {
+export async function createSeries(actor: SessionUser, input: BookingInput, options: WriteAlso<CreatedSeries> = {}): Promise<CreatedSeries> {
 	const preview = await previewSeries(actor, input);
 	const target = await ensureRoom(input.roomId);
 	const free = preview.filter((o) => o.state === 'free');
@@ -178,7 +186,7 @@ export async function createSeries(actor: SessionUser, input: BookingInput): Pro
 		});
 	}
 	const seriesId = crypto.randomUUID();
-	const result = await withRetry(() =>
+	return withRetry(() =>
 		db.transaction(async (tx) => {
 			const created: CreatedReservation[] = [];
 			const skipped: CreatedSeries['skipped'] = preview
@@ -202,15 +210,12 @@ export async function createSeries(actor: SessionUser, input: BookingInput): Pro
 				entityId: seriesId,
 				after: { created: created.map((c) => c.id), skipped }
 			});
-			return { created, skipped };
+			skipped.sort((a, b) => a.start.localeCompare(b.start));
+			const series: CreatedSeries = { seriesId, first: created[0]!, created, skipped };
+			if (options.alsoWrite) await tx.execute(options.alsoWrite(series));
+			return series;
 		})
 	);
-	skippedSort(result.skipped);
-	return { seriesId, first: result.created[0]!, ...result };
-}
-
-function skippedSort(list: { start: string }[]) {
-	list.sort((a, b) => a.start.localeCompare(b.start));
 }
 
 /** A reservation the actor may see in full: their own, their school's, or any for staff who see all. */

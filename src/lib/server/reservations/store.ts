@@ -1,13 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { reservation, type Reservation } from '../db/schema';
+import { rowsOf } from '../db/sql';
 
 type NewReservation = typeof reservation.$inferInsert;
-
-/** Rows of a raw `execute`: postgres.js returns an array, PGlite `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 interface InsertedRow {
 	id: string;
@@ -21,10 +17,13 @@ interface InsertedRow {
 /**
  * Insert a reservation and its audit row in ONE statement (a data-modifying CTE): atomic like a
  * transaction, but one round trip instead of four. The exclusion constraint still decides.
+ * `alsoWrite` (an idempotency key with its answer) joins the same statement: if either write is
+ * refused, neither happens.
  */
-export async function insertAudited(executor: Executor, values: NewReservation, actorId: string, action: string) {
+export async function insertAudited(executor: Executor, values: NewReservation, actorId: string, action: string, alsoWrite?: SQL) {
 	const result = await executor.execute(sql`
-		with inserted as ${executor.insert(reservation).values(values).returning()},
+		with ${alsoWrite ? sql`also as (${alsoWrite}),` : sql``}
+		inserted as ${executor.insert(reservation).values(values).returning()},
 		audited as (
 			insert into audit_log (actor_id, action, entity, entity_id, after)
 			select ${actorId}::uuid, ${action}, 'reservation', inserted.id::text, to_jsonb(inserted) from inserted

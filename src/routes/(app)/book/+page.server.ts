@@ -72,28 +72,26 @@ function occurrenceRows(list: unknown): StoredRow[] | null {
 }
 
 /** Book (one or a series); refusals become data to keep with the key, unexpected errors propagate. */
-async function attempt(user: SessionUser, input: reservations.BookingInput): Promise<idempotency.StoredAnswer> {
-	try {
-		if (input.recurrence) {
-			const series = await reservations.createSeries(user, input);
-			const booked: Booked = {
-				status: series.first.status === 'requested' ? 'requested' : 'confirmed',
-				created: series.created,
-				skipped: series.skipped,
-				seriesId: series.seriesId,
-				roomId: input.roomId
-			};
-			return { status: 201, body: { outcome: 'created', booked } satisfies Outcome };
-		}
-		const created = await reservations.create(user, input);
+async function attempt(user: SessionUser, input: reservations.BookingInput, claim: idempotency.Claim): Promise<idempotency.WorkAnswer> {
+	const answer = (series: Pick<reservations.CreatedSeries, 'created' | 'skipped'> & { seriesId: string | null }) => {
 		const booked: Booked = {
-			status: created.status === 'requested' ? 'requested' : 'confirmed',
-			created: [created],
-			skipped: [],
-			seriesId: null,
+			status: series.created[0]!.status === 'requested' ? 'requested' : 'confirmed',
+			created: series.created,
+			skipped: series.skipped,
+			seriesId: series.seriesId,
 			roomId: input.roomId
 		};
 		return { status: 201, body: { outcome: 'created', booked } satisfies Outcome };
+	};
+	const single = (created: reservations.CreatedReservation) => answer({ created: [created], skipped: [], seriesId: null });
+	try {
+		// The key and its answer are written with the booking itself (one statement or transaction).
+		if (input.recurrence) {
+			const series = await reservations.createSeries(user, input, { alsoWrite: (s) => claim.insert(answer(s)) });
+			return { ...answer(series), kept: true };
+		}
+		const created = await reservations.create(user, input, { alsoWrite: (c) => claim.insert(single(c)) });
+		return { ...single(created), kept: true };
 	} catch (error) {
 		const details = error instanceof DomainError ? error.details : {};
 		const alternatives = (details.alternatives as Alternative[] | undefined) ?? [];
@@ -153,7 +151,7 @@ export const actions: Actions = {
 		let answer: idempotency.StoredAnswer;
 		try {
 			const key = idempotency.checkKey(text(form, 'idempotencyKey') || null);
-			answer = await idempotency.once(user.id, key, idempotency.hashRequest({ form: 'book', values }), () => attempt(user, input));
+			answer = await idempotency.once(user.id, key, idempotency.hashRequest({ form: 'book', values }), (claim) => attempt(user, input, claim));
 		} catch (error) {
 			// The key was used for other values (e.g. a form kept open and edited after a success):
 			// nothing was booked with these values; say so and hand out a new key.

@@ -146,7 +146,7 @@ export const idempotencyKey = pgTable(
 			.references(() => appUser.id, { onDelete: 'cascade' }),
 		key: text().notNull(),
 		requestHash: text().notNull(),
-		/** Null while the first request with this key is still being answered. */
+		/** Written together with the answer (null only in rows of an earlier version, read as "still being answered"). */
 		statusCode: smallint(),
 		response: jsonb(),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()

@@ -6,6 +6,10 @@ import * as idempotency from '$lib/server/idempotency';
 import * as reservations from '$lib/server/reservations';
 import type { RequestHandler } from './$types';
 
+function seriesAnswer(series: reservations.CreatedSeries): idempotency.StoredAnswer {
+	return { status: 201, body: { ...series.first, seriesId: series.seriesId, created: series.created, skipped: series.skipped } };
+}
+
 /**
  * Book a room, or a weekly series with `recurrence`. The Idempotency-Key makes retries safe:
  * the same key and body get the first answer again, whatever it was.
@@ -16,18 +20,17 @@ export const POST: RequestHandler = async (event) => {
 		const user = requireApiUser(event);
 		const key = idempotency.checkKey(event.request.headers.get('idempotency-key'));
 		const body = await readJson(event.request);
-		answer = await idempotency.once(user.id, key, idempotency.hashRequest(body), async () => {
+		answer = await idempotency.once(user.id, key, idempotency.hashRequest(body), async (claim) => {
 			try {
 				const { value, violations } = reservations.parseBookingInput(body);
 				if (!value) throw new ValidationError(violations);
+				// The key and its answer are written with the booking itself (one statement or transaction).
 				if (value.recurrence) {
-					const series = await reservations.createSeries(user, value);
-					return {
-						status: 201,
-						body: { ...series.first, seriesId: series.seriesId, created: series.created, skipped: series.skipped }
-					};
+					const series = await reservations.createSeries(user, value, { alsoWrite: (s) => claim.insert(seriesAnswer(s)) });
+					return { ...seriesAnswer(series), kept: true };
 				}
-				return { status: 201, body: await reservations.create(user, value) };
+				const created = await reservations.create(user, value, { alsoWrite: (c) => claim.insert({ status: 201, body: c }) });
+				return { status: 201, body: created, kept: true };
 			} catch (error) {
 				const response = problemFromError(error, event.locals.requestId);
 				if (response.status >= 500) throw error;
