@@ -5,7 +5,9 @@ import { db } from '../../src/lib/server/db';
 import { auditLog, closure, reservation, room, roomRule } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/server/errors';
 import * as approvals from '../../src/lib/server/facility/approvals';
+import * as idempotency from '../../src/lib/server/idempotency';
 import * as reservations from '../../src/lib/server/reservations';
+import { loadBookingContext, loadRoom, ruleContext } from '../../src/lib/server/reservations/context';
 import { seoulInstant } from '../../src/lib/time/seoul';
 import { actor, seedDemoCenter } from './fixtures';
 
@@ -150,6 +152,48 @@ describe('booking a room', () => {
 		]);
 		// December is a new month.
 		await expect(reservations.create(school, input('large-meeting', '2026-12-01', '09:00', '10:00'))).resolves.toBeTruthy();
+	});
+});
+
+describe('the booking hot path', () => {
+	it('loads room, rules, closures and quota use in one query that agrees with the step-by-step context', async () => {
+		const school = await actor('school@center.test');
+		const facility = await actor('facility@center.test');
+		await db.update(roomRule).set({ monthlyQuotaMinutes: 600 }).where(eq(roomRule.resourceId, rooms['seminar-hall']!));
+		await reservations.create(school, input('seminar-hall', '2027-01-18', '09:00', '10:30'));
+		await db.insert(closure).values([
+			{ resourceId: rooms['seminar-hall']!, startsAt: at('2027-01-19', '13:00'), endsAt: at('2027-01-19', '15:00'), reason: '점검', createdBy: facility.id },
+			{ resourceId: null, startsAt: at('2027-01-19', '14:00'), endsAt: at('2027-01-19', '16:00'), reason: '소방 훈련', createdBy: facility.id },
+			{ resourceId: rooms['large-meeting']!, startsAt: at('2027-01-19', '13:00'), endsAt: at('2027-01-19', '18:00'), reason: '다른 방', createdBy: facility.id }
+		]);
+		const request = { start: at('2027-01-19', '14:30'), end: at('2027-01-19', '15:30'), attendees: 4 };
+		for (const who of [school, facility]) {
+			const loaded = await loadBookingContext(rooms['seminar-hall']!, who, request, clock.now());
+			const stepByStep = await ruleContext((await loadRoom(rooms['seminar-hall']!))!, who, request, clock.now());
+			const byStart = (a: { startsAt: Date }, b: { startsAt: Date }) => a.startsAt.getTime() - b.startsAt.getTime();
+			expect({ ...loaded!.context, closures: loaded!.context.closures.sort(byStart) }).toEqual({
+				...stepByStep,
+				closures: stepByStep.closures.sort(byStart)
+			});
+			expect(loaded!.context.closures.map((c) => c.reason)).toEqual(['점검', '소방 훈련']);
+			expect(loaded!.context.quotaUsedMinutes).toBe(who === school ? 90 : 0);
+		}
+		expect(await loadBookingContext('00000000-0000-0000-0000-000000000000', school, request, clock.now())).toBeNull();
+		expect(await loadBookingContext('not-a-uuid', school, request, clock.now())).toBeNull();
+	});
+
+	it('makes no booking under an idempotency key that was already answered: key and booking are one write', async () => {
+		const school = await actor('school@center.test');
+		const first = await idempotency.once(school.id, 'booked-elsewhere-1', 'h', async () => ({ status: 422, body: { first: true } }));
+		const again = await idempotency.once(school.id, 'booked-elsewhere-1', 'h', async (claim) => {
+			const created = await reservations.create(school, input('seminar-hall', '2027-01-20', '10:00', '11:00'), {
+				alsoWrite: (c) => claim.insert({ status: 201, body: c })
+			});
+			return { status: 201, body: created, kept: true };
+		});
+		expect(again).toEqual(first);
+		const rows = await db.select().from(reservation).where(and(eq(reservation.resourceId, rooms['seminar-hall']!), eq(reservation.startsAt, at('2027-01-20', '10:00'))));
+		expect(rows).toEqual([]);
 	});
 });
 
