@@ -8,6 +8,7 @@ import * as approvals from '../../src/lib/server/facility/approvals';
 import * as closures from '../../src/lib/server/facility/closures';
 import * as facilityRooms from '../../src/lib/server/facility/rooms';
 import * as reservations from '../../src/lib/server/reservations';
+import { DEFAULT_RULES } from '../../src/lib/server/reservations/rules';
 import { seoulInstant } from '../../src/lib/time/seoul';
 import { actor, seedDemoCenter } from './fixtures';
 
@@ -320,6 +321,51 @@ describe('rooms and their rules', () => {
 		expect(audit!.after).toMatchObject({ capacity: 14, active: false, equipment: ['display', 'video_conference'] });
 		const bad = await facilityRooms.saveDetails(facility, id, { ...input, nameKo: '', capacity: 'many' }).catch((e: unknown) => e);
 		expect((bad as ValidationError).violations.map((v) => v.rule)).toEqual(['nameKo', 'capacity']);
+	});
+
+	it('adds a room with the default rules and the center hours, last in the list, and it can be booked at once', async () => {
+		const facility = await actor('facility@center.test');
+		const edu = await actor('edu@center.test');
+		const input: facilityRooms.NewRoomInput = {
+			code: 'meeting-c',
+			nameKo: '소회의실 3',
+			nameEn: 'Small Meeting Room 3',
+			floor: '4',
+			capacity: '8',
+			equipment: ['whiteboard', 'display'],
+			accessibility: ['step_free'],
+			descriptionKo: '',
+			descriptionEn: '',
+			active: true
+		};
+		const id = await facilityRooms.createRoom(facility, input);
+		const list = await facilityRooms.listRooms(facility);
+		expect(list.at(-1)).toMatchObject({ id, code: 'meeting-c', capacity: 8, active: true, requiresApproval: false, ownHours: false });
+		const managed = await facilityRooms.getRoom(facility, id);
+		expect(managed.room.equipment).toEqual(['display', 'whiteboard']);
+		expect(facilityRooms.rulesAsInput(managed.rules)).toEqual(facilityRooms.rulesAsInput(DEFAULT_RULES));
+		expect(await auditsOf(id)).toEqual(['room.create']);
+		await expect(reservations.create(edu, request('meeting-b', '2026-12-21', '10:00', '11:00'))).resolves.toBeTruthy();
+		await expect(reservations.create(edu, { ...request('meeting-b', '2026-12-21', '10:00', '11:00'), roomId: id })).resolves.toMatchObject({
+			roomId: id,
+			status: 'confirmed'
+		});
+
+		const taken = await facilityRooms.createRoom(facility, { ...input, nameKo: '다른 방' }).catch((e: unknown) => e);
+		expect((taken as ValidationError).violations).toEqual([{ rule: 'code', messageKey: 'facility_code_taken', params: { code: 'meeting-c' } }]);
+		const bad = await facilityRooms.createRoom(facility, { ...input, code: 'Meeting C', nameEn: '', capacity: '0' }).catch((e: unknown) => e);
+		expect((bad as ValidationError).violations.map((v) => v.rule)).toEqual(['code', 'nameEn', 'capacity']);
+		expect((await facilityRooms.listRooms(facility)).length).toBe(list.length);
+		await expect(facilityRooms.createRoom(edu, { ...input, code: 'by-edu' })).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('lets exactly one of five simultaneous additions of one room code through', async () => {
+		const facility = await actor('facility@center.test');
+		const input = { ...facilityRooms.detailsAsInput((await facilityRooms.getRoom(facility, rooms['meeting-a']!)).room, true), code: 'twin-room' };
+		const results = await Promise.allSettled(Array.from({ length: 5 }, () => facilityRooms.createRoom(facility, input)));
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected'))
+			expect((r.reason as ValidationError).violations[0]!.messageKey).toBe('facility_code_taken');
 	});
 
 	it('refuses users who may not manage rooms', async () => {

@@ -50,6 +50,16 @@ const STATES: { name: string; path: () => string; act?: (page: Page, locale: 'ko
 			await expect(page.getByRole('alert').filter({ hasText: t(locale, 'form_has_errors', { count: 2 }) })).toBeVisible();
 		}
 	},
+	{ name: 'room-new', path: () => '/facility/rooms/new' },
+	{
+		name: 'room-new-errors',
+		path: () => '/facility/rooms/new',
+		act: async (page, locale) => {
+			await page.getByLabel(t(locale, 'facility_code')).fill('Bad Code');
+			await page.getByRole('button', { name: t(locale, 'facility_room_create_submit') }).click();
+			await expect(page.getByRole('alert').filter({ hasText: t(locale, 'form_has_errors', { count: 4 }) })).toBeVisible();
+		}
+	},
 	{ name: 'closures', path: () => '/facility/closures' },
 	{
 		name: 'closures-confirm',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	checkNewRoom,
 	checkOpeningHours,
 	checkRoomDetails,
 	checkRoomRules,
@@ -70,6 +71,21 @@ describe('checkRoomDetails', () => {
 
 	it('accepts a basement floor written as a negative number', () => {
 		expect(checkRoomDetails(details({ floor: '-1' }))).toEqual([]);
+	});
+});
+
+describe('checkNewRoom', () => {
+	it('accepts a code of lower-case letters, digits and hyphens', () => {
+		for (const code of ['meeting-c', 'b1', 'room-2027-a', 'a'.repeat(40)]) expect(checkNewRoom({ ...details(), code })).toEqual([]);
+	});
+
+	it('refuses a missing code, and one with capitals, spaces, a leading hyphen, Hangul or over 40 characters, before the details', () => {
+		expect(checkNewRoom({ ...details({ nameKo: '' }), code: ' ' })).toEqual([
+			{ rule: 'code', messageKey: 'field_required' },
+			{ rule: 'nameKo', messageKey: 'field_required' }
+		]);
+		for (const code of ['Meeting', 'meeting c', '-meeting', '회의실', 'a', 'a'.repeat(41)])
+			expect(checkNewRoom({ ...details(), code })).toEqual([{ rule: 'code', messageKey: 'facility_code_invalid', params: { max: 40 } }]);
 	});
 });
 

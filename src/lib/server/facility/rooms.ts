@@ -1,10 +1,11 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { ROLES } from '../../roles';
 import { formatMinuteOfDay } from '../../time/format';
 import * as audit from '../audit';
 import { can, type Actor } from '../auth/permissions';
 import * as clock from '../clock';
 import { db } from '../db';
+import { isUniqueViolation } from '../db/errors';
 import { openingHours, resource, room, roomRule, school, type Room } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import { DEFAULT_RULES, type RoomRules, type WeeklyHours } from '../reservations/rules';
@@ -59,6 +60,11 @@ export interface RoomDetailsInput {
 	descriptionKo: string;
 	descriptionEn: string;
 	active: boolean;
+}
+
+/** A new room: its details and the code it is known by (in links, exports and the API). */
+export interface NewRoomInput extends RoomDetailsInput {
+	code: string;
 }
 
 export interface RoomRulesInput {
@@ -156,6 +162,18 @@ export function checkRoomDetails(input: RoomDetailsInput): Violation[] {
 		if (input[field].trim().length > DESCRIPTION_MAX_LENGTH)
 			violations.push({ rule: field, messageKey: 'field_too_long', params: { max: DESCRIPTION_MAX_LENGTH } });
 	return violations;
+}
+
+/** Lower-case letters, digits and hyphens, starting with a letter or digit: safe in URLs and files. */
+const CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
+export const CODE_MAX_LENGTH = 40;
+
+export function checkNewRoom(input: NewRoomInput): Violation[] {
+	const code = input.code.trim();
+	const violations: Violation[] = [];
+	if (!code) violations.push({ rule: 'code', messageKey: 'field_required' });
+	else if (!CODE.test(code)) violations.push({ rule: 'code', messageKey: 'facility_code_invalid', params: { max: CODE_MAX_LENGTH } });
+	return [...violations, ...checkRoomDetails(input)];
 }
 
 /** `schoolIds`: the schools that exist (an allowed school must be one of them). */
@@ -416,6 +434,35 @@ export async function saveDetails(actor: Actor, id: string, input: RoomDetailsIn
 			after: { ...values, active: input.active }
 		});
 	});
+}
+
+/**
+ * Add a room. It starts with the default booking rules and the center's opening hours; staff set
+ * its own on the room's page. Returns its id.
+ */
+export async function createRoom(actor: Actor, input: NewRoomInput): Promise<string> {
+	ensureMayManage(actor);
+	const violations = checkNewRoom(input);
+	if (violations.length) throw new ValidationError(violations);
+	const code = input.code.trim();
+	const values = toRoomValues(input);
+	const codeTaken = () => new ValidationError([{ rule: 'code', messageKey: 'facility_code_taken', params: { code } }]);
+	if ((await db.select({ id: room.resourceId }).from(room).where(eq(room.code, code))).length) throw codeTaken();
+	try {
+		return await db.transaction(async (tx) => {
+			const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${room.sortOrder}), 0)::int + 1` }).from(room)) as [{ next: number }];
+			const [created] = await tx.insert(resource).values({ kind: 'room', active: input.active }).returning({ id: resource.id });
+			const id = created!.id;
+			await tx.insert(room).values({ resourceId: id, code, ...values, sortOrder: next });
+			await tx.insert(roomRule).values({ resourceId: id, ...DEFAULT_RULES, updatedAt: clock.now() });
+			await audit.record(tx, { actorId: actor.id, action: 'room.create', entity: 'room', entityId: id, after: { code, ...values, active: input.active } });
+			return id;
+		});
+	} catch (error) {
+		// Someone added a room with this code in the meantime.
+		if (isUniqueViolation(error, 'room_code_unique')) throw codeTaken();
+		throw error;
+	}
 }
 
 export async function saveRules(actor: Actor, id: string, input: RoomRulesInput): Promise<void> {

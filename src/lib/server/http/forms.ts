@@ -16,3 +16,13 @@ export function text(form: FormData, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value : '';
 }
+
+/** Every string value sent under `name` (checkbox groups, multi-selects). */
+export function all(form: FormData, name: string): string[] {
+	return form.getAll(name).filter((v): v is string => typeof v === 'string');
+}
+
+/** A checkbox: sent as "on" when ticked, absent otherwise. */
+export function checked(form: FormData, name: string): boolean {
+	return form.get(name) === 'on';
+}

@@ -2,11 +2,9 @@ import { fail } from '@sveltejs/kit';
 import { NotFoundError } from '$lib/server/errors';
 import * as closures from '$lib/server/facility/closures';
 import { requirePermission } from '$lib/server/guards';
-import { failValidation, text } from '$lib/server/http/forms';
+import { all, failValidation, text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
-
-const all = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string');
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePermission(event, 'rooms.manage');

@@ -3,11 +3,9 @@ import { ROLES } from '$lib/roles';
 import { NotFoundError } from '$lib/server/errors';
 import * as facilityRooms from '$lib/server/facility/rooms';
 import { requirePermission } from '$lib/server/guards';
-import { failValidation, text } from '$lib/server/http/forms';
+import { all, checked, failValidation, text } from '$lib/server/http/forms';
+import { readRoomDetails } from '../room-form';
 import type { Actions, PageServerLoad } from './$types';
-
-const all = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string');
-const checked = (form: FormData, name: string) => form.get(name) === 'on';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePermission(event, 'rooms.manage');
@@ -17,6 +15,8 @@ export const load: PageServerLoad = async (event) => {
 			facilityRooms.listSchoolsForRules()
 		]);
 		return {
+			// Just added through /facility/rooms/new.
+			created: event.url.searchParams.has('created'),
 			code: managed.room.code,
 			nameKo: managed.room.nameKo,
 			nameEn: managed.room.nameEn,
@@ -40,17 +40,7 @@ export const actions: Actions = {
 	details: async (event) => {
 		const actor = requirePermission(event, 'rooms.manage');
 		const form = await event.request.formData();
-		const details: facilityRooms.RoomDetailsInput = {
-			nameKo: text(form, 'nameKo'),
-			nameEn: text(form, 'nameEn'),
-			floor: text(form, 'floor'),
-			capacity: text(form, 'capacity'),
-			equipment: all(form, 'equipment'),
-			accessibility: all(form, 'accessibility'),
-			descriptionKo: text(form, 'descriptionKo'),
-			descriptionEn: text(form, 'descriptionEn'),
-			active: checked(form, 'active')
-		};
+		const details = readRoomDetails(form);
 		try {
 			await facilityRooms.saveDetails(actor, event.params.id, details);
 		} catch (e) {

@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import * as facilityRooms from '$lib/server/facility/rooms';
+import { requirePermission } from '$lib/server/guards';
+import { failValidation, text } from '$lib/server/http/forms';
+import { readRoomDetails } from '../room-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requirePermission(event, 'rooms.manage');
+	const blank: facilityRooms.NewRoomInput = {
+		code: '',
+		nameKo: '',
+		nameEn: '',
+		floor: '1',
+		capacity: '',
+		equipment: [],
+		accessibility: [],
+		descriptionKo: '',
+		descriptionEn: '',
+		active: true
+	};
+	return {
+		room: blank,
+		codeMaxLength: facilityRooms.CODE_MAX_LENGTH,
+		equipmentKeys: [...facilityRooms.EQUIPMENT_KEYS],
+		accessibilityKeys: [...facilityRooms.ACCESSIBILITY_KEYS]
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requirePermission(event, 'rooms.manage');
+		const form = await event.request.formData();
+		const room: facilityRooms.NewRoomInput = { code: text(form, 'code'), ...readRoomDetails(form) };
+		let id: string;
+		try {
+			id = await facilityRooms.createRoom(actor, room);
+		} catch (e) {
+			return failValidation(e, { room });
+		}
+		redirect(303, `/facility/rooms/${id}?created`);
+	}
+};
