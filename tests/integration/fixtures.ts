@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { SessionUser } from '../../src/lib/server/auth/sessions';
+import { SESSION_USER_COLUMNS, type SessionUser } from '../../src/lib/server/auth/sessions';
 import { db } from '../../src/lib/server/db';
 import { appUser, department } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
@@ -14,16 +14,7 @@ export async function seedDemoCenter(): Promise<void> {
 /** A demo account as the session layer would present it. */
 export async function actor(email: string): Promise<SessionUser> {
 	const [row] = await db
-		.select({
-			id: appUser.id,
-			email: appUser.email,
-			name: appUser.name,
-			role: appUser.role,
-			departmentId: appUser.departmentId,
-			schoolId: appUser.schoolId,
-			locale: appUser.locale,
-			departmentCode: department.code
-		})
+		.select(SESSION_USER_COLUMNS)
 		.from(appUser)
 		.leftJoin(department, eq(department.id, appUser.departmentId))
 		.where(eq(appUser.email, email));

@@ -24,6 +24,18 @@ export type SessionUser = Pick<
 	'id' | 'email' | 'name' | 'role' | 'departmentId' | 'schoolId' | 'locale'
 > & { departmentCode: string | null };
 
+/** The columns a SessionUser is made of (from app_user left-joined with its department). */
+export const SESSION_USER_COLUMNS = {
+	id: appUser.id,
+	email: appUser.email,
+	name: appUser.name,
+	role: appUser.role,
+	departmentId: appUser.departmentId,
+	schoolId: appUser.schoolId,
+	locale: appUser.locale,
+	departmentCode: department.code
+};
+
 export interface ValidSession {
 	session: Session;
 	user: SessionUser;
@@ -69,17 +81,7 @@ export async function validate(token: string): Promise<ValidSession | null> {
 		on
 			.select({
 				session,
-				user: {
-					id: appUser.id,
-					email: appUser.email,
-					name: appUser.name,
-					role: appUser.role,
-					departmentId: appUser.departmentId,
-					schoolId: appUser.schoolId,
-					locale: appUser.locale,
-					active: appUser.active,
-					departmentCode: department.code
-				}
+				user: { ...SESSION_USER_COLUMNS, active: appUser.active }
 			})
 			.from(session)
 			.innerJoin(appUser, eq(appUser.id, session.userId))
