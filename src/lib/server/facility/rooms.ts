@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { RoomDetailsInput } from '../../room-details';
 import { ROLES } from '../../roles';
 import { formatMinuteOfDay } from '../../time/format';
 import * as audit from '../audit';
@@ -50,17 +51,7 @@ const CUTOFF_RANGE_HOURS = { min: 0, max: 30 * 24 };
 
 // ---------- Form shapes: what staff typed, kept as text so a refused form comes back unchanged ----------
 
-export interface RoomDetailsInput {
-	nameKo: string;
-	nameEn: string;
-	floor: string;
-	capacity: string;
-	equipment: string[];
-	accessibility: string[];
-	descriptionKo: string;
-	descriptionEn: string;
-	active: boolean;
-}
+export type { RoomDetailsInput };
 
 /** A new room: its details and the code it is known by (in links, exports and the API). */
 export interface NewRoomInput extends RoomDetailsInput {

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { ValidationError } from '$lib/server/errors';
+import { DomainError, ValidationError } from '$lib/server/errors';
 import { requireApiUser } from '$lib/server/http/api';
 import { problemFromError, readJson } from '$lib/server/http/problem';
 import * as idempotency from '$lib/server/idempotency';
@@ -32,8 +32,10 @@ export const POST: RequestHandler = async (event) => {
 				const created = await reservations.create(user, value, { alsoWrite: (c) => claim.insert({ status: 201, body: c }) });
 				return { status: 201, body: created, kept: true };
 			} catch (error) {
+				// Refusals are answers to keep; anything else (the key taken by another request
+				// included) is idempotency.once's or the outer handler's business.
+				if (!(error instanceof DomainError)) throw error;
 				const response = problemFromError(error, event.locals.requestId);
-				if (response.status >= 500) throw error;
 				return { status: response.status, body: await response.json() };
 			}
 		});
