@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
-import { auditLog } from '../../src/lib/server/db/schema';
+import { auditLog, idempotencyKey } from '../../src/lib/server/db/schema';
 import { ConflictError } from '../../src/lib/server/errors';
 import * as idempotency from '../../src/lib/server/idempotency';
 import { actor, seedDemoCenter } from './fixtures';
@@ -66,6 +66,16 @@ describe('idempotency keys', () => {
 		await idempotency.once(userId, 'old-0001', 'h', async () => ({ status: 201, body: { n: 1 } }));
 		clock.advance(idempotency.KEY_TTL_MS + 1);
 		expect((await idempotency.once(userId, 'old-0001', 'h', async () => ({ status: 201, body: { n: 3 } }))).body).toEqual({ n: 3 });
+	});
+
+	it('frees a key an earlier version left without an answer after a minute, not before', async () => {
+		clock.freeze(new Date('2026-11-24T09:00:00Z'));
+		await db.insert(idempotencyKey).values({ userId, key: 'unanswered-0001', requestHash: 'h', createdAt: clock.now() });
+		await expect(idempotency.once(userId, 'unanswered-0001', 'h', async () => ({ status: 201, body: { n: 1 } }))).rejects.toMatchObject({
+			messageKey: 'idempotency_in_progress'
+		});
+		clock.advance(61_000);
+		expect((await idempotency.once(userId, 'unanswered-0001', 'h', async () => ({ status: 201, body: { n: 2 } }))).body).toEqual({ n: 2 });
 	});
 
 	it('checks the key format', () => {

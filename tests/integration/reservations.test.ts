@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
@@ -180,6 +180,47 @@ describe('the booking hot path', () => {
 		}
 		expect(await loadBookingContext('00000000-0000-0000-0000-000000000000', school, request, clock.now())).toBeNull();
 		expect(await loadBookingContext('not-a-uuid', school, request, clock.now())).toBeNull();
+	});
+
+	it('books once for 20 simultaneous identical requests with one key, and every request gets the stored answer', async () => {
+		const school = await actor('school@center.test');
+		const booking = input('seminar-hall', '2027-01-21', '10:00', '11:00');
+		const attempt = () =>
+			idempotency.once(school.id, 'same-booking-01', 'h', async (claim) => {
+				try {
+					const created = await reservations.create(school, booking, { alsoWrite: (c) => claim.insert({ status: 201, body: c }) });
+					return { status: 201, body: created, kept: true };
+				} catch (error) {
+					if (error instanceof ConflictError) return { status: 409, body: { refused: error.messageKey } };
+					throw error;
+				}
+			});
+		const answers = await Promise.all(Array.from({ length: 20 }, attempt));
+		const rows = await db.select().from(reservation).where(and(eq(reservation.resourceId, rooms['seminar-hall']!), eq(reservation.startsAt, at('2027-01-21', '10:00'))));
+		expect(rows).toHaveLength(1);
+		for (const answer of answers) expect(answer).toEqual({ status: 201, body: expect.objectContaining({ id: rows[0]!.id, status: 'requested' }) });
+	});
+
+	it('books one series for 10 simultaneous identical series requests with one key', async () => {
+		const school = await actor('school@center.test');
+		const series = input('seminar-hall', '2027-01-22', '13:00', '14:00', { recurrence: { frequency: 'weekly', count: 3 } });
+		const answers = await Promise.all(
+			Array.from({ length: 10 }, () =>
+				idempotency.once(school.id, 'same-series-01', 'h', async (claim) => {
+					try {
+						const made = await reservations.createSeries(school, series, { alsoWrite: (s) => claim.insert({ status: 201, body: s }) });
+						return { status: 201, body: made, kept: true };
+					} catch (error) {
+						if (error instanceof ConflictError) return { status: 409, body: { refused: error.messageKey } };
+						throw error;
+					}
+				})
+			)
+		);
+		const rows = await db.select().from(reservation).where(and(eq(reservation.resourceId, rooms['seminar-hall']!), gte(reservation.startsAt, at('2027-01-22', '00:00'))));
+		expect(rows).toHaveLength(3);
+		expect(new Set(rows.map((r) => r.seriesId)).size).toBe(1);
+		for (const answer of answers) expect(answer).toMatchObject({ status: 201, body: { seriesId: rows[0]!.seriesId } });
 	});
 
 	it('makes no booking under an idempotency key that was already answered: key and booking are one write', async () => {

@@ -141,10 +141,11 @@ export async function ping(): Promise<number> {
 const preparedByDatabase = new WeakMap<Database, Map<string, unknown>>();
 
 /**
- * A hot query built and prepared once per database (a server-side named statement): drizzle
- * builds the SQL only the first time, later calls just bind parameters. `build` gets the database
- * to prepare on; pass values through `sql.placeholder` (instants as ISO text: no driver-side Date
- * mapping happens for placeholders).
+ * A hot query built once per database: drizzle builds the SQL only the first time, later calls
+ * just bind parameters (and the drivers keep the statement prepared per connection). `build` gets
+ * the database to prepare on; pass values through `sql.placeholder` (instants as ISO text: no
+ * driver-side Date mapping happens for placeholders). A prepared query always runs on the root
+ * database, never inside a transaction: use it only where no executor is passed in.
  */
 export function prepared<Query>(name: string, build: (on: Database) => Query): Query {
 	let cache = preparedByDatabase.get(db);

@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import * as clock from '../clock';
 import { db } from '../db';
 import { isUniqueViolation } from '../db/errors';
@@ -31,6 +31,8 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 const PRIMARY_KEY = 'idempotency_key_user_id_key_pk';
 /** An answer is kept a day: long enough for any client retry. */
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
+/** A key without an answer (written by an earlier version) is free again after this. */
+const UNANSWERED_TTL_MS = 60_000;
 /** Rounds of "the key was taken, but by an answer that has since expired or gone". */
 const MAX_ROUNDS = 3;
 
@@ -53,6 +55,10 @@ export function checkKey(key: string | null): string {
  * whole, nothing of theirs stays, and they return the winner's answer. Work that changes nothing
  * (a refusal) returns its answer, and `once` keeps it unless another answer got there first.
  * A crash mid-way leaves nothing behind: no half-claimed key to wait for.
+ *
+ * The price: a retry of a request that was already answered does its work again before it meets
+ * the key (its writes then fail). For a booking that is a few queries (the clash it hits, the
+ * alternatives), paid only by retries; the answer is still the first one.
  */
 export async function once(userId: string, key: string, requestHash: string, work: (claim: Claim) => Promise<WorkAnswer>): Promise<StoredAnswer> {
 	for (let round = 1; ; round++) {
@@ -88,7 +94,15 @@ async function storedAnswer(userId: string, key: string, requestHash: string, no
 			.where(and(eq(idempotencyKey.userId, userId), eq(idempotencyKey.key, key), lt(idempotencyKey.createdAt, new Date(now.getTime() - KEY_TTL_MS))));
 		return null;
 	}
+	if (row.statusCode == null) {
+		// Only an earlier version wrote a key before its answer. Its request is long over, or
+		// crashed: after a minute the key is free again.
+		if (now.getTime() - row.createdAt.getTime() <= UNANSWERED_TTL_MS) throw new ConflictError('idempotency_in_progress');
+		await db
+			.delete(idempotencyKey)
+			.where(and(eq(idempotencyKey.userId, userId), eq(idempotencyKey.key, key), isNull(idempotencyKey.statusCode)));
+		return null;
+	}
 	if (row.requestHash !== requestHash) throw new ConflictError('idempotency_key_reused');
-	if (row.statusCode == null) throw new ConflictError('idempotency_in_progress');
 	return row.response as StoredAnswer;
 }
