@@ -1,24 +1,18 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
-import { appUser, reservation, room } from '../../src/lib/server/db/schema';
+import { appUser, reservation } from '../../src/lib/server/db/schema';
 import { NotFoundError } from '../../src/lib/server/errors';
 import * as approvals from '../../src/lib/server/facility/approvals';
 import * as reservations from '../../src/lib/server/reservations';
 import { bookableRooms, calendarOfMine, findVisible, listMine } from '../../src/lib/server/reservations/mine';
-import { seoulInstant } from '../../src/lib/time/seoul';
-import { actor, seedDemoCenter } from './fixtures';
-
-const at = (date: string, time: string) => {
-	const [h, m] = time.split(':').map(Number);
-	return seoulInstant(date, h! * 60 + m!);
-};
+import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 let rooms: Record<string, string>;
 
 beforeAll(async () => {
 	await seedDemoCenter();
-	rooms = Object.fromEntries((await db.select().from(room)).map((r) => [r.code, r.resourceId]));
+	rooms = await roomIdsByCode();
 });
 
 // Monday 2026-11-23 08:00 Seoul.

@@ -2,26 +2,20 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
-import { auditLog, closure, openingHours, outbox, reservation, room, roomRule } from '../../src/lib/server/db/schema';
+import { auditLog, closure, openingHours, outbox, reservation, roomRule } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/server/errors';
 import * as approvals from '../../src/lib/server/facility/approvals';
 import * as closures from '../../src/lib/server/facility/closures';
 import * as facilityRooms from '../../src/lib/server/facility/rooms';
 import * as reservations from '../../src/lib/server/reservations';
 import { DEFAULT_RULES } from '../../src/lib/server/reservations/rules';
-import { seoulInstant } from '../../src/lib/time/seoul';
-import { actor, seedDemoCenter } from './fixtures';
-
-const at = (date: string, time: string) => {
-	const [h, m] = time.split(':').map(Number);
-	return seoulInstant(date, h! * 60 + m!);
-};
+import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 let rooms: Record<string, string>;
 
 beforeAll(async () => {
 	await seedDemoCenter();
-	rooms = Object.fromEntries((await db.select().from(room)).map((r) => [r.code, r.resourceId]));
+	rooms = await roomIdsByCode();
 });
 
 // Monday 2026-11-23 08:00 Seoul; bookings go on later days.

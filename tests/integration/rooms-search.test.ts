@@ -1,23 +1,18 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
-import { closure, room } from '../../src/lib/server/db/schema';
+import { closure } from '../../src/lib/server/db/schema';
 import * as reservations from '../../src/lib/server/reservations';
 import { board, parseFilters, readFilterForm, search } from '../../src/lib/server/rooms/search';
-import { seoulInstant } from '../../src/lib/time/seoul';
-import { actor, seedDemoCenter } from './fixtures';
+import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
-const at = (date: string, time: string) => {
-	const [h, m] = time.split(':').map(Number);
-	return seoulInstant(date, h! * 60 + m!);
-};
 const codes = (list: { code: string }[]) => list.map((r) => r.code);
 
 let rooms: Record<string, string>;
 
 beforeAll(async () => {
 	await seedDemoCenter();
-	rooms = Object.fromEntries((await db.select().from(room)).map((r) => [r.code, r.resourceId]));
+	rooms = await roomIdsByCode();
 	clock.freeze(at('2026-11-23', '08:00'));
 	const school = await actor('school@center.test');
 	// Tuesday 2026-11-24: Meeting Room A 10:00–11:00; the Large Meeting Room 14:00–15:00 holds until 15:15 (clean-up).
