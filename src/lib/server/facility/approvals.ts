@@ -9,9 +9,9 @@ import { appUser, reservation, room, school, type Reservation } from '../db/sche
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as outbox from '../notifications/outbox';
 import { bilingual } from './mail';
+import { isUuid } from '../db/sql';
 
 export const REASON_MAX_LENGTH = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PendingRequest {
 	id: string;
@@ -99,7 +99,7 @@ function decisionMail(outcome: Outcome, params: { name: string; room: (l: 'ko' |
  */
 async function decide(actor: Actor, id: string, outcome: Outcome, reason: string | null): Promise<Decision> {
 	ensureMayDecide(actor);
-	if (!UUID.test(id)) throw new NotFoundError();
+	if (!isUuid(id)) throw new NotFoundError();
 	const now = clock.now();
 	return db.transaction(async (tx) => {
 		const [row] = (await tx

@@ -11,9 +11,9 @@ import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '
 import * as outbox from '../notifications/outbox';
 import { bilingual } from './mail';
 import { parseTimeOfDay } from './rooms';
+import { isUuid } from '../db/sql';
 
 export const REASON_MAX_LENGTH = 300;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The create form as typed: Seoul dates ("2026-12-02") and times ("13:00"). */
 export interface ClosureInput {
@@ -238,7 +238,7 @@ export async function create(actor: Actor, input: ClosureInput, options: CreateO
 
 export async function remove(actor: Actor, id: string): Promise<void> {
 	ensureMayManage(actor);
-	if (!UUID.test(id)) throw new NotFoundError();
+	if (!isUuid(id)) throw new NotFoundError();
 	await db.transaction(async (tx) => {
 		const [gone] = await tx.delete(closure).where(eq(closure.id, id)).returning();
 		if (!gone) throw new NotFoundError();

@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../db/errors';
 import { openingHours, resource, room, roomRule, school, type Room } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import { DEFAULT_RULES, type RoomRules, type WeeklyHours } from '../reservations/rules';
+import { isUuid } from '../db/sql';
 
 /** Stable keys the message files label as equipment_<key> and access_<key>. */
 export const EQUIPMENT_KEYS = [
@@ -329,7 +330,6 @@ function ensureMayManage(actor: Actor) {
 	if (!can(actor, 'rooms.manage')) throw new ForbiddenError();
 }
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export interface ManagedRoomSummary {
 	id: string;

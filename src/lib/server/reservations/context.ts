@@ -5,6 +5,7 @@ import { db, prepared, type Executor } from '../db';
 import { closure, openingHours, reservation, resource, room, roomRule, type Room, type RoomRule } from '../db/schema';
 import { holidayNames } from './holidays';
 import { DEFAULT_RULES, type RoomRules, type RuleContext, type WeeklyHours } from './rules';
+import { isUuid } from '../db/sql';
 
 export const HOLDING = ['requested', 'confirmed'] as const;
 
@@ -15,7 +16,6 @@ export interface RoomWithRules {
 }
 
 
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /** Each room with its rule row and its own weekly hours, plus the center's: one round trip. */
 function selectRooms<Extra extends Record<string, SQL.Aliased | SQL>>(executor: Executor, ids: string[] | Placeholder | undefined, extra: Extra) {
@@ -42,7 +42,7 @@ export async function loadRooms(ids?: string[], executor: Executor = db): Promis
 }
 
 export async function loadRoom(id: string, executor: Executor = db): Promise<RoomWithRules | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	return (await loadRooms([id], executor))[0] ?? null;
 }
 
@@ -57,7 +57,7 @@ export async function loadBookingContext(
 	request: RuleContext['request'],
 	now: Date
 ): Promise<{ target: RoomWithRules; context: RuleContext } | null> {
-	if (!UUID.test(roomId)) return null;
+	if (!isUuid(roomId)) return null;
 	const query = prepared('booking_context', (on) => {
 		const p = (name: string) => sql.placeholder(name);
 		const closures = sql<{ starts_at: string; ends_at: string; reason: string }[]>`(select coalesce(json_agg(c), '[]') from (${closuresOverlapping(p('roomId'), p('start'), p('end'), on)}) c)`;

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/sessions';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
 import { reservation, type Reservation } from '../db/schema';
-import { instant } from '../db/sql';
+import { instant, isUuid } from '../db/sql';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import { suggestAlternatives, type Alternative } from './alternatives';
 import { HOLDING, loadBookingContext, loadRoom, ruleContext, type RoomWithRules } from './context';
@@ -220,7 +220,7 @@ export async function createSeries(actor: SessionUser, input: BookingInput, opti
 
 /** A reservation the actor may see in full: their own, their school's, or any for staff who see all. */
 export async function get(actor: SessionUser, id: string): Promise<Reservation> {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+	if (!isUuid(id)) throw new NotFoundError();
 	const [row] = await db.select().from(reservation).where(eq(reservation.id, id));
 	const visible =
 		row &&

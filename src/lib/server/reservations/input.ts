@@ -1,5 +1,6 @@
 import type { Violation } from '../errors';
 import { checkRecurrence, type Recurrence } from './recurrence';
+import { isUuid } from '../db/sql';
 
 export interface BookingInput {
 	roomId: string;
@@ -11,7 +12,6 @@ export interface BookingInput {
 }
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PURPOSE_MAX_LENGTH = 200;
 export const ATTENDEES_MAX = 2000;
 
@@ -25,7 +25,7 @@ function instant(value: unknown): Date | null {
 export function parseBookingInput(raw: unknown): { value: BookingInput | null; violations: Violation[] } {
 	const body = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
 	const violations: Violation[] = [];
-	const roomId = typeof body.roomId === 'string' && UUID.test(body.roomId) ? body.roomId : null;
+	const roomId = typeof body.roomId === 'string' && isUuid(body.roomId) ? body.roomId : null;
 	if (!roomId) violations.push({ rule: 'roomId', messageKey: 'booking_room_required' });
 	const start = instant(body.start);
 	const end = instant(body.end);

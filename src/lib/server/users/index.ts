@@ -12,6 +12,7 @@ import { db, type Executor } from '../db';
 import { appUser, department, invitation, roleEnum, school, type AppUser, type Role } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import * as outbox from '../notifications/outbox';
+import { isUuid } from '../db/sql';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const ROLES = roleEnum.enumValues;
@@ -98,8 +99,8 @@ async function ensureLinksExist(input: UserInput, violations: Violation[]) {
 	}
 }
 
-const isUuid = (value: string | null | undefined) =>
-	!value || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+/** An optional id: absent, or shaped like a uuid. */
+const absentOrUuid = (value: string | null | undefined) => !value || isUuid(value);
 
 export function inviteUrl(token: string): string {
 	return new URL(`/invite/${token}`, config.origin).toString();
@@ -131,7 +132,7 @@ async function issueInvitation(tx: Executor, userId: string, email: string, name
 export async function createWithInvitation(actor: Actor, input: UserInput): Promise<{ user: AppUser; inviteUrl: string }> {
 	ensureAllowed(actor);
 	const violations = checkUserInput(input);
-	if (!isUuid(input.departmentId) || !isUuid(input.schoolId))
+	if (!absentOrUuid(input.departmentId) || !absentOrUuid(input.schoolId))
 		violations.push({ rule: 'role', messageKey: 'field_role_invalid' });
 	if (violations.length === 0) await ensureLinksExist(input, violations);
 	const email = normalizeEmail(input.email);
@@ -241,7 +242,7 @@ export async function updateRole(actor: Actor, userId: string, input: Omit<UserI
 	ensureAllowed(actor);
 	const user = await get(userId);
 	const violations = checkUserInput({ ...input, email: user.email, name: user.name });
-	if (!isUuid(input.departmentId) || !isUuid(input.schoolId))
+	if (!absentOrUuid(input.departmentId) || !absentOrUuid(input.schoolId))
 		violations.push({ rule: 'role', messageKey: 'field_role_invalid' });
 	if (user.id === actor.id && input.role !== 'admin')
 		violations.push({ rule: 'role', messageKey: 'user_cannot_demote_self' });
