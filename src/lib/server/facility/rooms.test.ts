@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	blankNewRoom,
 	checkNewRoom,
 	checkOpeningHours,
 	checkRoomDetails,
@@ -75,6 +76,12 @@ describe('checkRoomDetails', () => {
 });
 
 describe('checkNewRoom', () => {
+	it('finds the blank form in use on the ground floor, with code, names and capacity still to fill in', () => {
+		expect(blankNewRoom()).toMatchObject({ floor: '1', active: true });
+		expect(checkNewRoom(blankNewRoom()).map((v) => v.rule)).toEqual(['code', 'nameKo', 'nameEn', 'capacity']);
+	});
+
+
 	it('accepts a code of lower-case letters, digits and hyphens', () => {
 		for (const code of ['meeting-c', 'b1', 'room-2027-a', 'a'.repeat(40)]) expect(checkNewRoom({ ...details(), code })).toEqual([]);
 	});

@@ -160,6 +160,22 @@ export function checkRoomDetails(input: RoomDetailsInput): Violation[] {
 const CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
 export const CODE_MAX_LENGTH = 40;
 
+/** What the add-a-room form starts from: in use, ground floor, everything else to fill in. */
+export function blankNewRoom(): NewRoomInput {
+	return {
+		code: '',
+		nameKo: '',
+		nameEn: '',
+		floor: '1',
+		capacity: '',
+		equipment: [],
+		accessibility: [],
+		descriptionKo: '',
+		descriptionEn: '',
+		active: true
+	};
+}
+
 export function checkNewRoom(input: NewRoomInput): Violation[] {
 	const code = input.code.trim();
 	const violations: Violation[] = [];

@@ -7,20 +7,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'rooms.manage');
-	const blank: facilityRooms.NewRoomInput = {
-		code: '',
-		nameKo: '',
-		nameEn: '',
-		floor: '1',
-		capacity: '',
-		equipment: [],
-		accessibility: [],
-		descriptionKo: '',
-		descriptionEn: '',
-		active: true
-	};
 	return {
-		room: blank,
+		room: facilityRooms.blankNewRoom(),
 		codeMaxLength: facilityRooms.CODE_MAX_LENGTH,
 		equipmentKeys: [...facilityRooms.EQUIPMENT_KEYS],
 		accessibilityKeys: [...facilityRooms.ACCESSIBILITY_KEYS]
