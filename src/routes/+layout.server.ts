@@ -1,5 +1,6 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { STAFF_IDLE_WARNING_MS } from '$lib/server/auth/sessions';
+import * as clock from '$lib/server/clock';
 import { isStaffRole } from '$lib/roles';
 import type { LayoutServerLoad } from './$types';
 
@@ -13,7 +14,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		user: user ? { name: user.name, email: user.email, role: user.role } : null,
 		idle:
 			user && session && isStaffRole(user.role)
-				? { expiresAt: session.expiresAt.toISOString(), warningMs: STAFF_IDLE_WARNING_MS }
+				? // How long is left, not when: the browser's clock may be wrong, so it counts down from now.
+					{ remainingMs: session.expiresAt.getTime() - clock.now().getTime(), warningMs: STAFF_IDLE_WARNING_MS }
 				: null
 	};
 };

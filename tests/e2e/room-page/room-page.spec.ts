@@ -23,11 +23,21 @@ test.beforeAll(async () => {
 	await api.dispose();
 });
 
+/**
+ * The calendar opens on the browser's today: the clock is fixed so the result never depends on the
+ * day the suite runs. Weeks whose titles are longest: one across two months, one across two years.
+ */
+const WEEKS = [
+	{ name: 'a week across two months', now: '2026-12-02T10:00:00+09:00', title: { ko: /11월 30일.*12월 6일/, en: /Nov 30.*Dec 6, 2026/ } },
+	{ name: 'a week across two years', now: '2026-12-30T10:00:00+09:00', title: { ko: /2026년 12월 28일.*2027년 1월 3일/, en: /Dec 28, 2026.*Jan 3, 2027/ } }
+] as const;
+
 for (const locale of ['ko', 'en'] as Locale[]) {
 	for (const width of [1280, 360]) {
 		test(`the room page passes axe with its calendar, ${locale} at ${width}px, and does not scroll sideways`, async ({ browser }) => {
 			const context = await openContext(browser, { locale, width, as: FACILITY });
 			const page = await context.newPage();
+			await page.clock.setFixedTime(new Date(WEEKS[0].now));
 			await page.goto(`/rooms/${roomId}`);
 			// The calendar has rendered when its toolbar is there.
 			await expect(page.locator('.room-calendar button').first()).toBeVisible({ timeout: 20_000 });
@@ -35,6 +45,24 @@ for (const locale of ['ko', 'en'] as Locale[]) {
 			expect(await axeViolations(page)).toEqual([]);
 			expect(await horizontalOverflow(page)).toEqual([]);
 			await page.screenshot({ path: `tests/e2e/screenshots/room-page-${locale}-${width}.png`, fullPage: true });
+			await context.close();
+		});
+	}
+}
+
+for (const week of WEEKS) {
+	for (const locale of ['ko', 'en'] as Locale[]) {
+		test(`on a phone, the calendar title of ${week.name} fits in 360 px (${locale})`, async ({ browser }) => {
+			const context = await openContext(browser, { locale, width: 360 });
+			const page = await context.newPage();
+			await page.clock.setFixedTime(new Date(week.now));
+			await page.goto(`/rooms/${roomId}`);
+			const title = page.locator('.room-calendar [role="heading"]');
+			await expect(title).toHaveText(week.title[locale], { timeout: 20_000 });
+			expect(await horizontalOverflow(page)).toEqual([]);
+			const box = (await title.boundingBox())!;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(360);
 			await context.close();
 		});
 	}
