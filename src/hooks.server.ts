@@ -41,6 +41,11 @@ export const init: ServerInit = async () => {
 		await opened.close();
 	});
 	log.info({ ms: Math.round(performance.now() - startedAt), driver: config.databaseUrl ? 'postgres' : 'pglite' }, 'ready');
+	if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
+		// adapter-node then takes every request for https://, and SvelteKit refuses form posts made over http://.
+		log.warn('ORIGIN unset: sign-in and other form posts work only over https:// (set ORIGIN, or PROTOCOL_HEADER/HOST_HEADER behind a proxy)');
+	}
+	if (config.seedDemo) console.log(`\nDemo: open ${config.origin} and sign in as school@center.test (password center-demo); other accounts in README.md\n`);
 };
 
 /** Undecided room requests stop holding time at their start; checked every minute. */
