@@ -108,3 +108,11 @@ export async function insertMany(executor: Executor, rows: NewHold[]) {
 		returning id, resource_id, starts_at, ends_at, status, series_id`);
 	return rowsOf<InsertedRow>(result).map(toHold);
 }
+
+/**
+ * Take the lock of a reservation's resource for the rest of the transaction, before a change
+ * that makes PostgreSQL check its hold against others again (approving: a new row version).
+ */
+export async function lockResourceOf(executor: Executor, reservationId: string): Promise<void> {
+	await executor.execute(sql`select reservation_lock(array[resource_id]) from reservation where id = ${reservationId}::uuid`);
+}
