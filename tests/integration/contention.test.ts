@@ -150,3 +150,32 @@ describe('a booking that holds several resources', () => {
 		expect((rb as PromiseFulfilledResult<unknown[]>).value).toHaveLength(0);
 	});
 });
+
+describe('one lock per resource for every writer', () => {
+	it.skipIf(process.env.TEST_DRIVER !== 'postgres')('makes a single booking wait while a series transaction holds the room', async () => {
+		const school = await actor('school@center.test');
+		const slot = { start: at('2026-12-09', '10:00'), end: at('2026-12-09', '11:00') };
+		let single: Promise<unknown> | undefined;
+		let singleDone = false;
+		let sawWaiting = false;
+		await db.transaction(async (tx) => {
+			await lockResources(tx, [rooms['small-meeting-1']!]);
+			single = insertAudited(
+				db,
+				{
+					id: crypto.randomUUID(), resourceId: rooms['small-meeting-1']!, startsAt: slot.start, endsAt: slot.end, heldFrom: slot.start,
+					heldUntil: slot.end, status: 'confirmed', bookedBy: school.id, schoolId: null, purpose: '대기 시험', attendees: 1, seriesId: null
+				},
+				school.id,
+				'reservation.create'
+			).finally(() => (singleDone = true));
+			while (!singleDone && !sawWaiting) {
+				sawWaiting = rowsOf(await db.execute(sql`select 1 from pg_locks where locktype = 'advisory' and not granted`)).length > 0;
+				if (!sawWaiting) await new Promise((r) => setTimeout(r, 10));
+			}
+		});
+		await single;
+		expect(sawWaiting).toBe(true);
+		expect(await holdersOf('small-meeting-1', slot.start)).toBe(1);
+	});
+});

@@ -124,7 +124,8 @@ export async function create(actor: SessionUser, input: BookingInput, options: W
 	const values = rowValues(actor, target, input, input.start, input.end, null);
 	const created = toCreated(values);
 	try {
-		await withRetry(() => insertAudited(db, values, actor.id, 'reservation.create', options.alsoWrite?.(created)));
+		const countQuota = target.rules.monthlyQuotaMinutes !== null && values.schoolId !== null;
+		await withRetry(() => insertAudited(db, values, actor.id, 'reservation.create', { alsoWrite: options.alsoWrite?.(created), countQuota }));
 		return created;
 	} catch (error) {
 		if (isQuotaExceeded(error)) {

@@ -59,9 +59,10 @@ function toHold(row: InsertedRow) {
 
 /**
  * Insert a reservation and its audit row in ONE statement (a data-modifying CTE): atomic like a
- * transaction, but one round trip. Before the insert, reservation_admit() takes the resource's
- * advisory lock (writers of one resource take turns, so contested inserts never deadlock) and
- * counts the school's monthly quota again under it (SQLSTATE RQ001 when it would be exceeded).
+ * transaction, but one round trip. Before the insert, the statement takes the resource's advisory
+ * lock (writers of one resource take turns, so contested inserts never deadlock); with
+ * `countQuota` (a room with a monthly quota, booked for a school) reservation_admit() takes it and
+ * counts the school's month again under it (SQLSTATE RQ001 when the booking would exceed it).
  * The exclusion constraint still decides overlaps.
  *
  * `alsoWrite` (an idempotency key with its answer: one data-modifying statement without
@@ -69,10 +70,19 @@ function toHold(row: InsertedRow) {
  * happens. Key first, then lock, in every request: two requests with one key meet at the key
  * and never hold the two in opposite order.
  */
-export async function insertAudited(executor: Executor, values: NewHold, actorId: string, action: string, alsoWrite?: SQL) {
+export async function insertAudited(
+	executor: Executor,
+	values: NewHold,
+	actorId: string,
+	action: string,
+	{ alsoWrite, countQuota = false }: { alsoWrite?: SQL; countQuota?: boolean } = {}
+) {
 	const month = seoulMonthRange(values.startsAt);
-	const admit = sql`select reservation_admit(array[${values.resourceId}::uuid], ${values.schoolId}::uuid,
-		${instant(values.startsAt)}, ${instant(values.endsAt)}, ${instant(month.from)}, ${instant(month.to)})`;
+	const admit = countQuota
+		? sql`select reservation_admit(array[${values.resourceId}::uuid], ${values.schoolId}::uuid,
+			${instant(values.startsAt)}, ${instant(values.endsAt)}, ${instant(month.from)}, ${instant(month.to)})`
+		: // The same key as reservation_lock() (drizzle/0005_reservation_admit.sql), without a function call.
+			sql`select pg_advisory_xact_lock(hashtextextended('reservation:' || ${values.resourceId}::uuid::text, 0))`;
 	const result = await executor.execute(sql`
 		with ${alsoWrite ? sql`also as (${alsoWrite} returning 1), admitted as (${admit} from also),` : sql`admitted as (${admit}),`}
 		inserted as (
