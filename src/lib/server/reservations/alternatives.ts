@@ -7,6 +7,7 @@ import { HOLDING, loadRooms, type RoomWithRules } from './context';
 import { heldInterval, overlaps } from './held';
 import { holidayNames } from './holidays';
 import type { BookingInput } from './input';
+import { onGridLength, onGridStart } from './grid';
 import { checkBooking } from './rules';
 
 export interface Alternative {
@@ -103,14 +104,3 @@ export async function suggestAlternatives(
 	return result;
 }
 
-/** The asked length rounded to the nearest whole number of grid steps (at least one step). */
-export function onGridLength(lengthMs: number, stepMinutes: number): number {
-	const stepMs = stepMinutes * 60_000;
-	return Math.max(1, Math.round(lengthMs / stepMs)) * stepMs;
-}
-
-/** The nearest grid time to `start` on its Seoul day. */
-export function onGridStart(start: Date, stepMinutes: number): Date {
-	const minute = seoulMinuteOfDay(start);
-	return seoulInstant(seoulDate(start), Math.round(minute / stepMinutes) * stepMinutes);
-}
