@@ -55,7 +55,10 @@ export class ConflictError extends DomainError {
 }
 
 export class TooManyRequestsError extends DomainError {
-	constructor(readonly retryAfterSeconds: number) {
-		super(429, 'too-many-requests', 'error_throttled', { minutes: Math.ceil(retryAfterSeconds / 60) });
+	constructor(
+		readonly retryAfterSeconds: number,
+		messageKey = 'error_throttled'
+	) {
+		super(429, 'too-many-requests', messageKey, { minutes: Math.ceil(retryAfterSeconds / 60) });
 	}
 }

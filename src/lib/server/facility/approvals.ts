@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import * as outbox from '../notifications/outbox';
 import { bilingual } from './mail';
 import { isUuid } from '../db/sql';
+import { lockResourceOf } from '../reservations/store';
 
 export const REASON_MAX_LENGTH = 500;
 
@@ -102,6 +103,9 @@ async function decide(actor: Actor, id: string, outcome: Outcome, reason: string
 	if (!isUuid(id)) throw new NotFoundError();
 	const now = clock.now();
 	return db.transaction(async (tx) => {
+		// Approving writes a new row version that the exclusion constraint checks again: take the
+		// room's turn like an insert does, so it cannot deadlock with a simultaneous booking.
+		if (outcome === 'confirmed') await lockResourceOf(tx, id);
 		const [row] = (await tx
 			.update(reservation)
 			.set({ status: outcome, decidedBy: actor.id, decidedAt: now, decisionReason: reason, updatedAt: now })

@@ -7,6 +7,7 @@ import { HOLDING, loadRooms, type RoomWithRules } from './context';
 import { heldInterval, overlaps } from './held';
 import { holidayNames } from './holidays';
 import type { BookingInput } from './input';
+import { onGridLength, onGridStart } from './grid';
 import { checkBooking } from './rules';
 
 export interface Alternative {
@@ -43,9 +44,9 @@ export async function suggestAlternatives(
 			.from(closure)
 			.where(and(lt(closure.startsAt, to), gt(closure.endsAt, from)))
 	]);
-	const lengthMs = input.end.getTime() - input.start.getTime();
+	const askedMs = input.end.getTime() - input.start.getTime();
 
-	const fits = (room: RoomWithRules, start: Date, busy: Busy[]) => {
+	const fits = (room: RoomWithRules, start: Date, busy: Busy[], lengthMs = onGridLength(askedMs, room.rules.granularityMinutes)) => {
 		const end = new Date(start.getTime() + lengthMs);
 		const violations = checkBooking({
 			now,
@@ -68,8 +69,10 @@ export async function suggestAlternatives(
 	};
 
 	const result: Alternative[] = [];
-	// Same room: walk the grid forward from the asked start, nearest first.
+	// Same room: walk the grid forward from the asked start, nearest first. An off-grid request
+	// (11:59–12:30 on a 30-minute grid) is looked for at the nearest on-grid times and length.
 	const step = target.rules.granularityMinutes;
+	const lengthMs = onGridLength(askedMs, step);
 	const askedMinute = Math.round(seoulMinuteOfDay(input.start) / step) * step;
 	outer: for (let day = 0; day < SEARCH_DAYS; day++) {
 		const date = addDays(firstDay, day);
@@ -80,7 +83,7 @@ export async function suggestAlternatives(
 		minutes.sort((a, b) => Math.abs(a - askedMinute) - Math.abs(b - askedMinute));
 		for (const minute of minutes) {
 			const start = seoulInstant(date, minute);
-			if (start.getTime() === input.start.getTime()) continue;
+			if (start.getTime() === input.start.getTime() && lengthMs === askedMs) continue;
 			const end = fits(target, start, busyRows);
 			if (end) result.push({ roomId: target.room.resourceId, start: start.toISOString(), end: end.toISOString(), kind: 'same_room' });
 			if (result.length >= PER_KIND) break outer;
@@ -92,10 +95,12 @@ export async function suggestAlternatives(
 		.sort((a, b) => Math.abs(a.room.capacity - target.room.capacity) - Math.abs(b.room.capacity - target.room.capacity));
 	let found = 0;
 	for (const room of similar) {
-		const end = fits(room, input.start, busyRows);
+		const start = onGridStart(input.start, room.rules.granularityMinutes);
+		const end = fits(room, start, busyRows);
 		if (!end) continue;
-		result.push({ roomId: room.room.resourceId, start: input.start.toISOString(), end: end.toISOString(), kind: 'similar_room' });
+		result.push({ roomId: room.room.resourceId, start: start.toISOString(), end: end.toISOString(), kind: 'similar_room' });
 		if (++found >= PER_KIND) break;
 	}
 	return result;
 }
+

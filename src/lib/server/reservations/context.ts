@@ -118,7 +118,7 @@ function quotaUsed(resourceId: string | SQLWrapper, schoolId: string | SQLWrappe
 		);
 }
 
-/** Everything the rules need for one request. */
+/** Everything the rules need for one request (a series gathers it for all occurrences at once: series.ts). */
 export async function ruleContext(
 	target: RoomWithRules,
 	actor: Pick<SessionUser, 'role' | 'schoolId'>,
@@ -133,7 +133,7 @@ export async function ruleContext(
 	return contextOf(target, actor, request, now, closures, used);
 }
 
-function contextOf(
+export function contextOf(
 	target: RoomWithRules,
 	actor: Pick<SessionUser, 'role' | 'schoolId'>,
 	request: RuleContext['request'],

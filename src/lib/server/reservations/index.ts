@@ -6,23 +6,24 @@ import * as clock from '../clock';
 import { db, type Executor } from '../db';
 import { reservation, type Reservation } from '../db/schema';
 import { instant, isUuid } from '../db/sql';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
+import * as rateLimit from '../rate-limit';
 import { suggestAlternatives, type Alternative } from './alternatives';
-import { HOLDING, loadBookingContext, loadRoom, ruleContext, type RoomWithRules } from './context';
+import { HOLDING, loadBookingContext, loadRoom, quotaUsedMinutes, ruleContext, type RoomWithRules } from './context';
 import { isOverlap, withRetry } from './errors';
 import { heldInterval } from './held';
 import { notifyMoved } from './notify';
-import { insertAudited } from './store';
+import { insertAudited, insertMany, isQuotaExceeded, lockResources, type NewHold } from './store';
 import type { BookingInput } from './input';
-import { occurrences } from './recurrence';
 import { checkBooking } from './rules';
+import { quotaViolation } from './rules/quota';
+import { planSeries, type Interval, type OccurrencePreview, type OccurrenceState } from './series';
 
 export { parseBookingInput, type BookingInput } from './input';
+export type { Interval, OccurrencePreview, OccurrenceState } from './series';
 
-export interface Interval {
-	start: string;
-	end: string;
-}
+/** Previews per user and minute (a 52-week preview is a few queries, but not free): counted in the database. */
+export const PREVIEW_RATE: rateLimit.Limit = { limit: 30, windowMs: 60_000 };
 
 export interface CreatedReservation {
 	id: string;
@@ -74,8 +75,9 @@ function statusFor(actor: SessionUser, target: RoomWithRules): Reservation['stat
 	return target.rules.requiresApproval && !can(actor, 'reservations.approve') ? 'requested' : 'confirmed';
 }
 
-function rowValues(actor: SessionUser, target: RoomWithRules, input: BookingInput, start: Date, end: Date, seriesId: string | null) {
+function rowValues(actor: SessionUser, target: RoomWithRules, input: BookingInput, start: Date, end: Date, seriesId: string | null): NewHold {
 	return {
+		id: crypto.randomUUID(),
 		resourceId: target.room.resourceId,
 		startsAt: start,
 		endsAt: end,
@@ -119,12 +121,19 @@ export async function create(actor: SessionUser, input: BookingInput, options: W
 	if (violations.length) await refuseWithAlternatives(new ValidationError(violations), actor, target, input);
 
 	// The id is chosen here so the answer is known before the insert and can be written with it.
-	const values = { id: crypto.randomUUID(), ...rowValues(actor, target, input, input.start, input.end, null) };
+	const values = rowValues(actor, target, input, input.start, input.end, null);
 	const created = toCreated(values);
 	try {
-		await withRetry(() => insertAudited(db, values, actor.id, 'reservation.create', options.alsoWrite?.(created)));
+		const countQuota = target.rules.monthlyQuotaMinutes !== null && values.schoolId !== null;
+		await withRetry(() => insertAudited(db, values, actor.id, 'reservation.create', { alsoWrite: options.alsoWrite?.(created), countQuota }));
 		return created;
 	} catch (error) {
+		if (isQuotaExceeded(error)) {
+			// Counted again under the room's lock: simultaneous bookings took the rest of the month.
+			const used = await quotaUsedMinutes(values.resourceId, values.schoolId, values.startsAt);
+			const quota = new ValidationError([quotaViolation(target.rules.monthlyQuotaMinutes ?? 0, used)]);
+			return refuseWithAlternatives(quota, actor, target, input);
+		}
 		if (!isOverlap(error)) throw error;
 		const conflicts = await clashes(values.resourceId, values.heldFrom, values.heldUntil);
 		return refuseWithAlternatives(
@@ -136,30 +145,16 @@ export async function create(actor: SessionUser, input: BookingInput, options: W
 	}
 }
 
-export type OccurrenceState = 'free' | 'conflict' | 'invalid';
-export interface OccurrencePreview {
-	start: string;
-	end: string;
-	state: OccurrenceState;
-	violations: Violation[];
-	conflicts: Interval[];
-}
-
-/** Each occurrence of a series, marked free, in conflict with a booking, or breaking a rule. */
+/**
+ * Each occurrence of a series, marked free, in conflict with a booking, or breaking a rule (a few
+ * queries for any length: series.ts). Previews are rate-limited per user in the database.
+ */
 export async function previewSeries(actor: SessionUser, input: BookingInput): Promise<OccurrencePreview[]> {
 	ensureMayBook(actor);
+	const counted = await rateLimit.hit(`series_preview:${actor.id}`, PREVIEW_RATE);
+	if (!counted.ok) throw new TooManyRequestsError(counted.retryAfterSeconds, 'engine_preview_rate_limited');
 	const target = await ensureRoom(input.roomId);
-	const list = input.recurrence ? occurrences(input, input.recurrence) : [{ start: input.start, end: input.end }];
-	const now = clock.now();
-	return Promise.all(
-		list.map(async ({ start, end }) => {
-			const violations = checkBooking(await ruleContext(target, actor, { start, end, attendees: input.attendees }, now));
-			const held = heldInterval(start, end, target.rules);
-			const conflicts = await clashes(target.room.resourceId, held.heldFrom, held.heldUntil);
-			const state: OccurrenceState = violations.length ? 'invalid' : conflicts.length ? 'conflict' : 'free';
-			return { start: start.toISOString(), end: end.toISOString(), state, violations, conflicts };
-		})
-	);
+	return planSeries(actor, target, input, clock.now());
 }
 
 export interface CreatedSeries {
@@ -170,39 +165,38 @@ export interface CreatedSeries {
 }
 
 /**
- * Book the free occurrences of a series in one transaction. Each insert runs in its own savepoint,
- * so an occurrence someone else takes meanwhile is skipped, not fatal.
+ * Book the free occurrences of a series in one transaction: the room's lock first, then the plan
+ * counted under it (clashes, closures, the school's quota with the series' own occurrences), then
+ * one insert of every free occurrence. An occurrence someone took meanwhile is skipped, not fatal.
  */
 export async function createSeries(actor: SessionUser, input: BookingInput, options: WriteAlso<CreatedSeries> = {}): Promise<CreatedSeries> {
-	const preview = await previewSeries(actor, input);
+	ensureMayBook(actor);
 	const target = await ensureRoom(input.roomId);
-	const free = preview.filter((o) => o.state === 'free');
-	if (free.length === 0) {
-		const invalid = preview.find((o) => o.state === 'invalid');
-		if (invalid) throw new ValidationError(invalid.violations).with({ occurrences: preview });
-		throw new ConflictError('booking_series_all_taken').with({
-			conflicts: preview.flatMap((o) => o.conflicts),
-			occurrences: preview
-		});
-	}
 	const seriesId = crypto.randomUUID();
 	return withRetry(() =>
 		db.transaction(async (tx) => {
-			const created: CreatedReservation[] = [];
-			const skipped: CreatedSeries['skipped'] = preview
-				.filter((o) => o.state !== 'free')
-				.map(({ start, end, state }) => ({ start, end, state }));
-			for (const occurrence of free) {
-				const values = rowValues(actor, target, input, new Date(occurrence.start), new Date(occurrence.end), seriesId);
-				try {
-					const row = await tx.transaction(async (sp) => (await sp.insert(reservation).values(values).returning())[0]!);
-					created.push(toCreated(row));
-				} catch (error) {
-					if (!isOverlap(error)) throw error;
-					skipped.push({ start: occurrence.start, end: occurrence.end, state: 'conflict' });
-				}
+			await lockResources(tx, [target.room.resourceId]);
+			const plan = await planSeries(actor, target, input, clock.now(), tx);
+			const free = plan.filter((o) => o.state === 'free');
+			if (free.length === 0) {
+				const invalid = plan.find((o) => o.state === 'invalid');
+				if (invalid) throw new ValidationError(invalid.violations).with({ occurrences: plan });
+				throw new ConflictError('booking_series_all_taken').with({
+					conflicts: plan.flatMap((o) => o.conflicts),
+					occurrences: plan
+				});
 			}
-			if (created.length === 0) throw new ConflictError('booking_series_all_taken');
+			const rows = free.map((o) => rowValues(actor, target, input, new Date(o.start), new Date(o.end), seriesId));
+			const inserted = await insertMany(tx, rows);
+			if (inserted.length === 0) throw new ConflictError('booking_series_all_taken');
+			const insertedIds = new Set(inserted.map((r) => r.id));
+			const created = rows.filter((r) => insertedIds.has(r.id)).map(toCreated);
+			const skipped: CreatedSeries['skipped'] = [
+				...plan.filter((o) => o.state !== 'free').map(({ start, end, state }) => ({ start, end, state })),
+				...rows
+					.filter((r) => !insertedIds.has(r.id))
+					.map((r) => ({ start: r.startsAt.toISOString(), end: r.endsAt.toISOString(), state: 'conflict' as const }))
+			];
 			await audit.record(tx, {
 				actorId: actor.id,
 				action: 'reservation.create_series',
@@ -309,6 +303,8 @@ export async function move(actor: SessionUser, id: string, start: Date, end: Dat
 	try {
 		return await withRetry(() =>
 			db.transaction(async (tx) => {
+				// Like an insert, a move takes its turn on the room: no deadlock with simultaneous bookings.
+				await lockResources(tx, [row.resourceId]);
 				const [moved] = await tx
 					.update(reservation)
 					.set({ startsAt: start, endsAt: end, ...held, updatedAt: now })

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { SessionUser } from '$lib/server/auth/sessions';
-import { ConflictError, DomainError, ValidationError, type Violation } from '$lib/server/errors';
+import { ConflictError, DomainError, TooManyRequestsError, ValidationError, type Violation } from '$lib/server/errors';
 import { requirePermission } from '$lib/server/guards';
 import { text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
@@ -179,6 +179,8 @@ export const actions: Actions = {
 			return { values, preview, idempotencyKey };
 		} catch (error) {
 			if (error instanceof ValidationError) return fail(422, { values, ...fieldErrorsOf(error.violations), idempotencyKey });
+			if (error instanceof TooManyRequestsError)
+				return fail(429, { values, errors: {}, rules: [], notice: say(error.messageKey, error.params), idempotencyKey });
 			throw error;
 		}
 	}

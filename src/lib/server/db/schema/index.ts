@@ -3,3 +3,4 @@ export * from './auth';
 export * from './rooms';
 export * from './ops';
 export * from './reservations';
+export * from './limits';

@@ -1,17 +1,24 @@
 import { minutesBetween } from '../../../time/seoul';
+import type { Violation } from '../../errors';
 import type { Rule } from './types';
 
-/** A school's monthly hours in a room, counting what it already holds that month. */
+/** The quota violation, saying how many hours of `quotaMinutes` are left after `usedMinutes`. */
+export function quotaViolation(quotaMinutes: number, usedMinutes: number): Violation {
+	const remaining = Math.max(0, quotaMinutes - usedMinutes);
+	return {
+		rule: 'quota',
+		messageKey: 'rule_quota',
+		params: { hours: quotaMinutes / 60, remaining: Math.round((remaining / 60) * 10) / 10 }
+	};
+}
+
+/**
+ * A school's monthly hours in a room, counting what it already holds that month. A pre-check
+ * for a quick answer: reservation_admit() counts again under the room's lock when inserting.
+ */
 export const checkQuota: Rule = ({ request, rules, actor, quotaUsedMinutes }) => {
 	if (rules.monthlyQuotaMinutes === null || !actor.schoolId) return [];
 	const wanted = minutesBetween(request.start, request.end);
 	if (quotaUsedMinutes + wanted <= rules.monthlyQuotaMinutes) return [];
-	const remaining = Math.max(0, rules.monthlyQuotaMinutes - quotaUsedMinutes);
-	return [
-		{
-			rule: 'quota',
-			messageKey: 'rule_quota',
-			params: { hours: rules.monthlyQuotaMinutes / 60, remaining: Math.round((remaining / 60) * 10) / 10 }
-		}
-	];
+	return [quotaViolation(rules.monthlyQuotaMinutes, quotaUsedMinutes)];
 };
