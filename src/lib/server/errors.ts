@@ -56,6 +56,7 @@ export class ConflictError extends DomainError {
 
 export class TooManyRequestsError extends DomainError {
 	constructor(readonly retryAfterSeconds: number) {
-		super(429, 'too-many-requests', 'error_throttled', { minutes: Math.ceil(retryAfterSeconds / 60) });
+		// The message says the wait as a duration in the reader's language: i18n.throttledMessage.
+		super(429, 'too-many-requests', 'error_throttled');
 	}
 }

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { DomainError, TooManyRequestsError, ValidationError } from '../errors';
-import { say } from '../i18n';
+import { say, throttledMessage } from '../i18n';
 import { log } from '../log';
 import { isPayloadTooLarge, JsonTooDeepError, jsonTooDeep, PayloadTooLargeError } from './json';
 
@@ -30,16 +30,13 @@ export function problemFromError(error: unknown, requestId?: string): Response {
 		});
 	}
 	if (error instanceof TooManyRequestsError) {
-		return problem(
-			429,
-			error.type,
-			error.messageKey,
-			{ detail: say(error.messageKey, error.params) },
-			{ 'retry-after': String(error.retryAfterSeconds) }
-		);
+		const message = throttledMessage(error.retryAfterSeconds);
+		return problem(429, error.type, error.messageKey, { title: message, detail: message }, { 'retry-after': String(error.retryAfterSeconds) });
 	}
 	if (error instanceof DomainError) {
+		// The title is said with the error's parameters too: no "{minutes}" left as "undefined".
 		return problem(error.status, error.type, error.messageKey, {
+			title: say(error.messageKey, error.params),
 			detail: say(error.messageKey, error.params),
 			...error.details
 		});
