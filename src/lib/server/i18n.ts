@@ -19,6 +19,6 @@ export function fieldErrors(violations: Violation[]): Record<string, string[]> {
 }
 
 /** "로그인 시도가 너무 많습니다. 15분 후에 …" / "… Try again in 15 minutes.": the wait, rounded up to whole minutes. */
-export function throttledMessage(retryAfterSeconds: number): string {
-	return say('error_throttled', { duration: formatDuration(Math.ceil(retryAfterSeconds / 60), getLocale()) });
+export function throttledMessage(retryAfterSeconds: number, key = 'error_throttled'): string {
+	return say(key, { duration: formatDuration(Math.ceil(retryAfterSeconds / 60), getLocale()) });
 }
