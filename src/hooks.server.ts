@@ -7,6 +7,8 @@ import { config } from '$lib/server/config';
 import { db, describeConnectionError, openDatabase, useDatabase, type OpenDatabase } from '$lib/server/db';
 import { isSeeded, seedDemo } from '$lib/server/db/seed';
 import { problem } from '$lib/server/http/problem';
+import { formOrigin } from '$lib/server/http/csrf';
+import { requestLog } from '$lib/server/http/request-log';
 import { log } from '$lib/server/log';
 import { smtpSender } from '$lib/server/notifications/mailer';
 import { startJob, startOutboxWorker } from '$lib/server/notifications/worker';
@@ -50,29 +52,6 @@ export const init: ServerInit = async () => {
 
 /** Undecided room requests stop holding time at their start; checked every minute. */
 const LAPSE_POLL_MS = 60_000;
-
-const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
-
-/** A request id (kept from a trusted proxy when well-formed) and one JSON log line per request. */
-const requestLog: Handle = async ({ event, resolve }) => {
-	const incoming = event.request.headers.get('x-request-id');
-	event.locals.requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : crypto.randomUUID();
-	event.locals.log = log.child({ requestId: event.locals.requestId });
-	const startedAt = performance.now();
-	const response = await resolve(event);
-	response.headers.set('x-request-id', event.locals.requestId);
-	event.locals.log.info(
-		{
-			method: event.request.method,
-			path: event.url.pathname,
-			status: response.status,
-			ms: Math.round(performance.now() - startedAt),
-			userId: event.locals.user?.id
-		},
-		'request'
-	);
-	return response;
-};
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -143,9 +122,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestLog, securityHeaders, i18n, uiPreferences, session, apiGuard);
+export const handle = sequence(requestLog, securityHeaders, formOrigin, i18n, uiPreferences, session, apiGuard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status >= 500) event.locals.log?.error({ err: error, path: event.url.pathname }, 'unhandled error');
+	// `err` goes through the log's serializer: a failed query logs its SQLSTATE and shape, not its values.
+	if (status >= 500) (event.locals.log ?? log).error({ err: error, route: event.route.id }, 'unhandled error');
 	return { message, requestId: event.locals.requestId };
 };

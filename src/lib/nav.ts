@@ -52,9 +52,36 @@ export function currentNav(items: NavItem[], pathname: string): NavKey | null {
 	return best?.key ?? null;
 }
 
-/** A same-site path to go back to after a form; anything else becomes the home page. */
+/** Only printable ASCII without the backslash: no control characters (tab, newline), no spaces, no look-alikes. */
+const PLAIN_PATH = /^[\x21-\x5b\x5d-\x7e]+$/;
+/** A throwaway origin to resolve against: only the path, query and fragment of the result are kept. */
+const BASE = 'https://same-site.invalid';
+const MAX_REDIRECT_LENGTH = 2048;
+
+/**
+ * A same-site path to go to after a form or sign-in (`next`, `redirectTo`); anything else is the
+ * fallback. Browsers strip tabs and newlines and read `\` as `/`, so `/\t/evil` or `/\evil` would
+ * leave the site: only plain ASCII paths pass, resolved with `new URL` and checked to stay on
+ * the origin, and the result (normalized, e.g. `/..//evil` is `//evil`) must not start with `//`.
+ */
 export function safeRedirectPath(value: unknown, fallback = '/'): string {
-	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+	if (typeof value !== 'string' || value.length > MAX_REDIRECT_LENGTH) return fallback;
+	if (!value.startsWith('/') || !PLAIN_PATH.test(value)) return fallback;
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(value);
+	} catch {
 		return fallback;
-	return value;
+	}
+	// Encoded tricks (%09, %5C, %2F%2F) are refused too, should anything downstream decode them.
+	if (/[\x00-\x1f\x7f\\]/.test(decoded) || decoded.startsWith('//')) return fallback;
+	let url: URL;
+	try {
+		url = new URL(value, BASE);
+	} catch {
+		return fallback;
+	}
+	const path = url.pathname + url.search + url.hash;
+	if (url.origin !== BASE || !path.startsWith('/') || path.startsWith('//')) return fallback;
+	return path;
 }

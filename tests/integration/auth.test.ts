@@ -97,12 +97,32 @@ describe('throttling', () => {
 		expect(await signIn(email)).toMatchObject({ ok: true });
 	});
 
-	it('refuses one client address after many failures across accounts', async () => {
+	it('after many failures from one client address, refuses further guesses at a failing account but still signs in a correct password (a school behind one NAT)', async () => {
 		clock.freeze(new Date('2026-11-24T02:00:00Z'));
 		const ip = '203.0.113.7';
-		for (let i = 0; i < throttle.IP_LOCK_FAILURES; i++) await signIn(`guess${i}@center.test`, 'wrong', ip);
-		expect(await signIn('mediation@center.test', DEMO_PASSWORD, ip)).toMatchObject({ reason: 'throttled' });
-		expect(await signIn('mediation@center.test', DEMO_PASSWORD, '203.0.113.8')).toMatchObject({ ok: true });
+		for (let i = 0; i < throttle.IP_GUARD_FAILURES; i++) await signIn(`guess${i}@center.test`, 'wrong', ip);
+		// The address is guarded now: a colleague who types the right password still gets in.
+		expect(await signIn('mediation@center.test', DEMO_PASSWORD, ip)).toMatchObject({ ok: true });
+		// An account gets two tries from the guarded address, then is refused there without a check.
+		const email = 'facility-support@center.test';
+		expect(await signIn(email, 'wrong', ip)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await signIn(email, 'wrong-again', ip)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await signIn(email, DEMO_PASSWORD, ip)).toMatchObject({ ok: false, reason: 'throttled' });
+		// From elsewhere the account is only as throttled as its own failures say.
+		expect(await signIn(email, DEMO_PASSWORD, '203.0.113.8')).toMatchObject({ ok: true });
+	});
+
+	it(`refuses one client address outright after ${throttle.IP_HARD_FAILURES} checked failures, bounding the hashing work it can cause`, async () => {
+		clock.freeze(new Date('2026-11-24T02:30:00Z'));
+		const ip = '203.0.113.9';
+		for (let i = 0; i < throttle.IP_HARD_FAILURES - 1; i++) await throttle.recordFailure([`ip:${ip}`]);
+		expect(await signIn('nobody-1@center.test', 'wrong', ip)).toEqual({ ok: false, reason: 'invalid' });
+		const refused = await signIn('visits@center.test', DEMO_PASSWORD, ip);
+		expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+		if (!refused.ok && refused.reason === 'throttled') expect(refused.retryAfterSeconds).toBeGreaterThan(10 * 60);
+		// Once the lock and the window have passed, the address starts afresh.
+		clock.advance(throttle.LOCK_MS + MINUTE);
+		expect(await signIn('visits@center.test', DEMO_PASSWORD, ip)).toMatchObject({ ok: true });
 	});
 
 	it('counts concurrent failures without losing any', async () => {

@@ -59,6 +59,7 @@ export class TooManyRequestsError extends DomainError {
 		readonly retryAfterSeconds: number,
 		messageKey = 'error_throttled'
 	) {
-		super(429, 'too-many-requests', messageKey, { minutes: Math.ceil(retryAfterSeconds / 60) });
+		// The message says the wait as a duration in the reader's language: i18n.throttledMessage.
+		super(429, 'too-many-requests', messageKey);
 	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMinuteOfDay, formatTime } from './format';
+import { formatDate, formatDateTime, formatDuration, formatMinuteOfDay, formatTime } from './format';
 
 // 2026-11-24 05:00 UTC is 14:00 in Seoul (UTC+9, no daylight saving).
 const instant = new Date('2026-11-24T05:00:00Z');
@@ -27,5 +27,23 @@ describe('formatMinuteOfDay', () => {
 	it('pads hours and minutes', () => {
 		expect(formatMinuteOfDay(9 * 60)).toBe('09:00');
 		expect(formatMinuteOfDay(18 * 60 + 5)).toBe('18:05');
+	});
+});
+
+describe('formatDuration', () => {
+	it('says durations in days, hours and minutes, never thousands of minutes', () => {
+		const table: [number, string, string][] = [
+			[15, '15분', '15 minutes'],
+			[1, '1분', '1 minute'],
+			[60, '1시간', '1 hour'],
+			[90, '1시간 30분', '1 hour 30 minutes'],
+			[4320, '3일', '3 days'],
+			[1441, '1일 1분', '1 day 1 minute'],
+			[0, '0분', '0 minutes']
+		];
+		for (const [minutes, ko, en] of table) {
+			expect(formatDuration(minutes, 'ko'), `${minutes} ko`).toBe(ko);
+			expect(formatDuration(minutes, 'en'), `${minutes} en`).toBe(en);
+		}
 	});
 });

@@ -37,3 +37,24 @@ export function formatTime(instant: Date | string | number): string {
 export function formatMinuteOfDay(minutes: number): string {
 	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+const MINUTES_PER_HOUR = 60;
+const MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;
+
+/**
+ * A duration as people say it: "3일", "1시간 30분", "15분" / "3 days", "1 hour 30 minutes",
+ * "15 minutes" — never "4320분". Unit words come from the platform's CLDR data (Intl).
+ */
+export function formatDuration(totalMinutes: number, locale: Locale): string {
+	const minutes = Math.max(0, Math.round(totalMinutes));
+	const parts: [number, 'day' | 'hour' | 'minute'][] = [
+		[Math.floor(minutes / MINUTES_PER_DAY), 'day'],
+		[Math.floor((minutes % MINUTES_PER_DAY) / MINUTES_PER_HOUR), 'hour'],
+		[minutes % MINUTES_PER_HOUR, 'minute']
+	];
+	const said = parts
+		.filter(([n]) => n > 0)
+		.map(([n, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n));
+	if (said.length === 0) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(0);
+	return new Intl.ListFormat(locale, { type: 'unit', style: locale === 'ko' ? 'long' : 'narrow' }).format(said);
+}

@@ -15,7 +15,7 @@ function routes(dir = API_ROOT): string[] {
 		else if (entry === '+server.ts') {
 			const rel = path.relative(API_ROOT, dir).split(path.sep).filter(Boolean);
 			if (rel.some((s) => s.startsWith('[...'))) continue; // the catch-all 404
-			const urlPath = '/api/v1/' + rel.map((s) => s.replace(/^\[(\w+)\]$/, '{$1}')).join('/');
+			const urlPath = '/api/v1/' + rel.map((s) => s.replace(/^\[(\w+)(?:=\w+)?\]$/, '{$1}')).join('/');
 			const source = readFileSync(full, 'utf8');
 			for (const method of METHODS)
 				if (new RegExp(`export const ${method}\\b`).test(source)) found.push(`${method} ${urlPath}`);

@@ -21,19 +21,19 @@ export type SignInResult =
  */
 export async function signIn(input: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
 	const email = normalizeEmail(input.email);
-	const keys = throttle.keysFor(email, input.ip);
-	const wait = await throttle.retryAfterSeconds(keys);
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
+	// Counted before the password is checked: simultaneous guesses cannot all slip under the limit.
+	const attempt = await throttle.begin(email, input.ip);
+	if (!attempt.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
 
 	const [user] = await db.select().from(appUser).where(eq(appUser.email, email));
 	const passwordOk = user?.passwordHash
 		? await verifyPassword(user.passwordHash, input.password)
 		: await verifyAgainstDummy(input.password);
 	if (!user || !passwordOk || !user.active) {
-		await throttle.recordFailure(keys);
+		await throttle.failed(attempt);
 		return { ok: false, reason: 'invalid' };
 	}
-	await throttle.clear(`email:${email}`);
+	await throttle.succeeded(attempt);
 	return db.transaction(async (tx) => {
 		const { token, session } = await sessions.create(user.id, user.role, tx);
 		await audit.record(tx, { actorId: user.id, action: 'auth.sign_in', entity: 'user', entityId: user.id });

@@ -28,6 +28,7 @@ const EXPECTED: Record<Action, string> = {
 	'rooms.manage':                     'N    Y     Y     N    N    N     N',
 	'reservations.approve':             'N    Y     Y     N    N    N     N',
 	'reservations.view_all':            'N    Y     Y     N    N    Y     N',
+	'reservations.read_purpose':        'N    Y     Y     N    N    Y     Y',
 	'school.bookings.view':             'N    Y     N     N    N    N     Y',
 	'consultations.book':               'N    N     N     N    N    N     Y',
 	'consultations.publish_availability':'N   N     N     Y    N    N     N',
@@ -72,5 +73,41 @@ describe('can', () => {
 		const roles: Role[] = ['admin', 'facility_manager', 'visit_coordinator', 'school_user'];
 		for (const role of roles)
 			expect(can({ id: 'x', role, departmentId: null, schoolId: null }, 'mediation.cases.read')).toBe(false);
+	});
+
+	describe('the purpose of a booking, cell by cell', () => {
+		const MEDIATION_BOOKER = { id: 'u9', departmentCode: 'mediation' };
+		// Who made the booking → its Thing.
+		const bookings = {
+			'by mediation staff': { userId: MEDIATION_BOOKER.id, bookerDepartmentCode: 'mediation', schoolId: null },
+			'by another mediation colleague': { userId: 'u10', bookerDepartmentCode: 'mediation', schoolId: null },
+			'by education staff': { userId: 'u3', bookerDepartmentCode: 'education', schoolId: null },
+			'by a facility manager': { userId: 'u2', bookerDepartmentCode: null, schoolId: null },
+			'by a teacher of school A': { userId: 'u7', bookerDepartmentCode: null, schoolId: SCHOOL_A },
+			'by a teacher of school B': { userId: 'u8', bookerDepartmentCode: null, schoolId: SCHOOL_B }
+		};
+		const viewers: Record<string, Actor | null> = {
+			...actors,
+			mediation_booker: { id: MEDIATION_BOOKER.id, role: 'department_staff', departmentId: MEDIATION, schoolId: null, departmentCode: 'mediation' }
+		};
+		//                                 anon admin facil edu  med  visit school booker
+		const EXPECTED_PURPOSE: Record<keyof typeof bookings, string> = {
+			'by mediation staff':             'N    N     N     N    Y    N     N      Y',
+			'by another mediation colleague': 'N    N     N     N    Y    N     N      Y',
+			'by education staff':             'N    Y     Y     Y    N    Y     N      N',
+			'by a facility manager':          'N    Y     Y     N    N    Y     N      N',
+			'by a teacher of school A':       'N    Y     Y     N    N    Y     Y      N',
+			'by a teacher of school B':       'N    Y     Y     N    N    Y     N      N'
+		};
+		const names = Object.keys(viewers);
+		for (const [booking, thing] of Object.entries(bookings)) {
+			const answers = EXPECTED_PURPOSE[booking as keyof typeof bookings].trim().split(/\s+/);
+			names.forEach((name, i) => {
+				const shown = answers[i] === 'Y';
+				it(`${shown ? 'shows' : 'does not show'} ${name} the purpose of a booking ${booking}`, () => {
+					expect(can(viewers[name]!, 'reservations.read_purpose', thing)).toBe(shown);
+				});
+			});
+		}
 	});
 });

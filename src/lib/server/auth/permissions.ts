@@ -15,7 +15,12 @@ export interface Thing {
 	schoolId?: string | null;
 	departmentId?: string | null;
 	userId?: string | null;
+	/** Department code of the one who made a booking (e.g. "mediation"). */
+	bookerDepartmentCode?: string | null;
 }
+
+/** Reconciliation & Mediation: its bookings' purposes are case information. */
+export const MEDIATION_DEPARTMENT_CODE = 'mediation';
 
 export const ACTIONS = [
 	'rooms.view_availability',
@@ -23,6 +28,7 @@ export const ACTIONS = [
 	'rooms.manage',
 	'reservations.approve',
 	'reservations.view_all',
+	'reservations.read_purpose',
 	'school.bookings.view',
 	'consultations.book',
 	'consultations.publish_availability',
@@ -44,7 +50,10 @@ type Grant = { role: Role | 'anonymous' | 'any_user'; when?: (actor: Actor, thin
 const ownSchool = (actor: Actor, thing: Thing) => actor.schoolId !== null && actor.schoolId === thing.schoolId;
 const ownDepartment = (actor: Actor, thing: Thing) =>
 	actor.departmentId !== null && actor.departmentId === thing.departmentId;
-const inMediation = (actor: Actor) => actor.departmentCode === 'mediation';
+const inMediation = (actor: Actor) => actor.departmentCode === MEDIATION_DEPARTMENT_CODE;
+const ownBooking = (actor: Actor, thing: Thing) => thing.userId != null && actor.id === thing.userId;
+const bookedByMediation = (thing: Thing) => thing.bookerDepartmentCode === MEDIATION_DEPARTMENT_CODE;
+const notMediationBooking = (_actor: Actor, thing: Thing) => !bookedByMediation(thing);
 
 /** The permission table: who may do what. One row per action; absent means nobody. */
 const GRANTS: Record<Action, Grant[]> = {
@@ -59,6 +68,17 @@ const GRANTS: Record<Action, Grant[]> = {
 	'rooms.manage': [{ role: 'facility_manager' }, { role: 'admin' }],
 	'reservations.approve': [{ role: 'facility_manager' }, { role: 'admin' }],
 	'reservations.view_all': [{ role: 'facility_manager' }, { role: 'visit_coordinator' }, { role: 'admin' }],
+	// The purpose of someone's booking (thing: its booker and the booker's department, its school).
+	// A booking by Reconciliation & Mediation staff is read as "in use by R&M" by everyone but
+	// that department's own staff, facility staff and administrators included.
+	'reservations.read_purpose': [
+		{ role: 'any_user', when: ownBooking },
+		{ role: 'department_staff', when: (actor, thing) => inMediation(actor) && bookedByMediation(thing) },
+		{ role: 'facility_manager', when: notMediationBooking },
+		{ role: 'visit_coordinator', when: notMediationBooking },
+		{ role: 'admin', when: notMediationBooking },
+		{ role: 'school_user', when: (actor, thing) => ownSchool(actor, thing) && !bookedByMediation(thing) }
+	],
 	'school.bookings.view': [{ role: 'school_user', when: ownSchool }, { role: 'admin' }],
 	'consultations.book': [{ role: 'school_user' }],
 	'consultations.publish_availability': [{ role: 'department_staff', when: ownDepartment }],

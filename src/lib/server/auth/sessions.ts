@@ -94,7 +94,14 @@ export async function validate(token: string): Promise<ValidSession | null> {
 
 	const at = clock.now();
 	const expired = at.getTime() >= row.session.expiresAt.getTime();
-	if (expired || !row.user.active) {
+	// Checked on every request, not only when renewing: a session row whose idle deadline was
+	// ever set past it (an older version, a manual edit) still ends at its hard limit.
+	// A staff row without its own hard limit (made while the user was not staff) gets 12 hours from its creation.
+	const hardLimitMs =
+		row.session.absoluteExpiresAt?.getTime() ??
+		(isStaffRole(row.user.role) ? row.session.createdAt.getTime() + STAFF_ABSOLUTE_MS : Number.POSITIVE_INFINITY);
+	const pastHardLimit = at.getTime() >= hardLimitMs;
+	if (expired || pastHardLimit || !row.user.active) {
 		await db.delete(session).where(eq(session.id, row.session.id));
 		return null;
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_FREE_FAILURES, EMAIL_LOCK_FAILURES, IP_LOCK_FAILURES, LOCK_MS, lockDurationMs } from './throttle';
+import { EMAIL_FREE_FAILURES, EMAIL_LOCK_FAILURES, IP_GUARD_FAILURES, IP_HARD_FAILURES, LOCK_MS, lockDurationMs } from './throttle';
 
 describe('lockDurationMs', () => {
 	it(`lets the first ${EMAIL_FREE_FAILURES} failures of an account pass without a wait`, () => {
@@ -17,8 +17,11 @@ describe('lockDurationMs', () => {
 		expect(LOCK_MS).toBe(15 * 60_000);
 	});
 
-	it('gives a shared office address a much higher bar', () => {
-		expect(lockDurationMs('ip:10.0.0.1', IP_LOCK_FAILURES - 1)).toBe(0);
-		expect(lockDurationMs('ip:10.0.0.1', IP_LOCK_FAILURES)).toBe(LOCK_MS);
+	it('gives a shared office address a much higher bar, and never locks it at the guard threshold', () => {
+		expect(lockDurationMs('ip:10.0.0.1', IP_GUARD_FAILURES - 1)).toBe(0);
+		expect(lockDurationMs('ip:10.0.0.1', IP_GUARD_FAILURES)).toBe(0);
+		expect(lockDurationMs('ip:10.0.0.1', IP_HARD_FAILURES - 1)).toBe(0);
+		expect(lockDurationMs('ip:10.0.0.1', IP_HARD_FAILURES)).toBe(LOCK_MS);
+		expect(IP_HARD_FAILURES).toBeGreaterThan(IP_GUARD_FAILURES);
 	});
 });

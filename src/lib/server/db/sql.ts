@@ -13,9 +13,5 @@ export function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` can be a uuid key: checked before a query, so a malformed id is "not found", not a database error. */
-export function isUuid(value: string): boolean {
-	return UUID.test(value);
-}
+/** One uuid check for services and the `[id=uuid]` route matcher (src/params/uuid.ts). */
+export { isUuid } from '../../uuid';

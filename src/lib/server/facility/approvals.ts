@@ -11,6 +11,7 @@ import * as outbox from '../notifications/outbox';
 import { bilingual } from './mail';
 import { isUuid } from '../db/sql';
 import { lockResourceOf } from '../reservations/store';
+import { bookerDepartmentCode, purposeAsSeenBy } from '../reservations/purpose';
 
 export const REASON_MAX_LENGTH = 500;
 
@@ -26,6 +27,7 @@ export interface PendingRequest {
 	schoolNameKo: string | null;
 	schoolNameEn: string | null;
 	purpose: string;
+	purposeWithheld?: true;
 	attendees: number;
 	requestedAt: Date;
 	seriesId: string | null;
@@ -52,7 +54,7 @@ function ensureMayDecide(actor: Actor) {
  */
 export async function listPending(actor: Actor): Promise<PendingRequest[]> {
 	ensureMayDecide(actor);
-	return db
+	const rows = await db
 		.select({
 			id: reservation.id,
 			roomId: reservation.resourceId,
@@ -65,6 +67,9 @@ export async function listPending(actor: Actor): Promise<PendingRequest[]> {
 			schoolNameKo: school.nameKo,
 			schoolNameEn: school.nameEn,
 			purpose: reservation.purpose,
+			bookedBy: reservation.bookedBy,
+			bookerDepartmentCode,
+			schoolId: reservation.schoolId,
 			attendees: reservation.attendees,
 			requestedAt: reservation.createdAt,
 			seriesId: reservation.seriesId
@@ -75,6 +80,11 @@ export async function listPending(actor: Actor): Promise<PendingRequest[]> {
 		.leftJoin(school, eq(school.id, reservation.schoolId))
 		.where(and(eq(reservation.status, 'requested'), gt(reservation.startsAt, clock.now())))
 		.orderBy(asc(reservation.startsAt), asc(reservation.createdAt));
+	// Only the purpose as the actor may read it leaves here, not the booker's department.
+	return rows.map(({ bookedBy, bookerDepartmentCode: departmentCode, schoolId, ...row }) => ({
+		...row,
+		...purposeAsSeenBy(actor, { purpose: row.purpose, bookedBy, bookerDepartmentCode: departmentCode, schoolId })
+	}));
 }
 
 type Outcome = 'confirmed' | 'rejected';

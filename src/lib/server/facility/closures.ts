@@ -12,6 +12,7 @@ import * as outbox from '../notifications/outbox';
 import { bilingual } from './mail';
 import { parseTimeOfDay } from './rooms';
 import { isUuid } from '../db/sql';
+import { bookerDepartmentCode, purposeAsSeenBy } from '../reservations/purpose';
 
 export const REASON_MAX_LENGTH = 300;
 
@@ -77,6 +78,10 @@ export interface AffectedBooking {
 	schoolNameKo: string | null;
 	schoolNameEn: string | null;
 	purpose: string;
+	purposeWithheld?: true;
+	bookedBy: string;
+	bookerDepartmentCode: string | null;
+	schoolId: string | null;
 }
 
 /** Holding bookings that overlap the range: of the room, or of every resource for the building. */
@@ -93,7 +98,10 @@ export function affectedBookings(range: Pick<ClosureRange, 'resourceId' | 'start
 			bookerEmail: appUser.email,
 			schoolNameKo: school.nameKo,
 			schoolNameEn: school.nameEn,
-			purpose: reservation.purpose
+			purpose: reservation.purpose,
+			bookedBy: reservation.bookedBy,
+			bookerDepartmentCode,
+			schoolId: reservation.schoolId
 		})
 		.from(reservation)
 		.innerJoin(appUser, eq(appUser.id, reservation.bookedBy))
@@ -190,7 +198,9 @@ export async function create(actor: Actor, input: ClosureInput, options: CreateO
 	return db.transaction(async (tx) => {
 		const affected = await affectedBookings(range, tx);
 		const unseen = affected.some((a) => !options.shownIds.includes(a.id));
-		if (affected.length && (!options.confirm || unseen)) return { status: 'confirm', affected } as const;
+		// Listed to facility staff: each purpose as they may read it (a mediation booking's is withheld).
+		if (affected.length && (!options.confirm || unseen))
+			return { status: 'confirm', affected: affected.map((a) => ({ ...a, ...purposeAsSeenBy(actor, a) })) } as const;
 
 		const [created] = await tx
 			.insert(closure)

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { DomainError, TooManyRequestsError, ValidationError } from '../errors';
-import { say } from '../i18n';
+import { say, throttledMessage } from '../i18n';
 import { log } from '../log';
+import { isPayloadTooLarge, JsonTooDeepError, jsonTooDeep, PayloadTooLargeError } from './json';
 
 /** Stable problem types: clients switch on these, never on the (localized) title. */
 export const PROBLEM_BASE = '/api/v1/problems/';
@@ -29,16 +30,13 @@ export function problemFromError(error: unknown, requestId?: string): Response {
 		});
 	}
 	if (error instanceof TooManyRequestsError) {
-		return problem(
-			429,
-			error.type,
-			error.messageKey,
-			{ detail: say(error.messageKey, error.params) },
-			{ 'retry-after': String(error.retryAfterSeconds) }
-		);
+		const message = throttledMessage(error.retryAfterSeconds, error.messageKey);
+		return problem(429, error.type, error.messageKey, { title: message, detail: message }, { 'retry-after': String(error.retryAfterSeconds) });
 	}
 	if (error instanceof DomainError) {
+		// The title is said with the error's parameters too: no "{minutes}" left as "undefined".
 		return problem(error.status, error.type, error.messageKey, {
+			title: say(error.messageKey, error.params),
 			detail: say(error.messageKey, error.params),
 			...error.details
 		});
@@ -47,11 +45,25 @@ export function problemFromError(error: unknown, requestId?: string): Response {
 	return problem(500, 'internal', 'error_internal_title', { requestId });
 }
 
-/** Parse a JSON body; malformed JSON is the client's error (400), not ours. */
+/**
+ * Parse a JSON body, the one reader of every API route: malformed JSON is the client's error
+ * (400), a body over the size limit (adapter-node's BODY_SIZE_LIMIT, 512 kB by default) a 413,
+ * and a body nested deeper than MAX_JSON_DEPTH a 400 before anything walks it.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+	let text: string;
 	try {
-		return await request.json();
+		text = await request.text();
+	} catch (error) {
+		if (isPayloadTooLarge(error)) throw new PayloadTooLargeError();
+		throw new DomainError(400, 'malformed-json', 'error_malformed_json');
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
 	} catch {
 		throw new DomainError(400, 'malformed-json', 'error_malformed_json');
 	}
+	if (jsonTooDeep(value)) throw new JsonTooDeepError();
+	return value;
 }

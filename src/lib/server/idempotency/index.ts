@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../db/errors';
 import { idempotencyKey } from '../db/schema';
 import { instant, rowsOf } from '../db/sql';
 import { ConflictError, ValidationError } from '../errors';
+import { canonicalJson } from '../http/json';
 
 export interface StoredAnswer {
 	status: number;
@@ -36,8 +37,9 @@ const UNANSWERED_TTL_MS = 60_000;
 /** Rounds of "the key was taken, but by an answer that has since expired or gone". */
 const MAX_ROUNDS = 3;
 
+/** The request's fingerprint: canonical JSON (sorted keys; iterative, depth-bounded: a too deep body is a 400). */
 export function hashRequest(body: unknown): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(body ?? null))));
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(body ?? null))));
 }
 
 export function checkKey(key: string | null): string {

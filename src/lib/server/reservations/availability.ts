@@ -6,6 +6,7 @@ import { db } from '../db';
 import { reservation, type ReservationStatus } from '../db/schema';
 import { instant } from '../db/sql';
 import { HOLDING } from './context';
+import { bookerDepartmentCode, purposeAsSeenBy } from './purpose';
 
 export interface BusyInterval {
 	start: string;
@@ -14,7 +15,9 @@ export interface BusyInterval {
 	mine?: true;
 	/** id, purpose, status and the booking's own times: on the viewer's own bookings, and on all for staff who see every booking. */
 	id?: string;
+	/** As the viewer may read it (purpose.ts): a Reconciliation & Mediation booking reads "화해조정부 사용" outside it. */
 	purpose?: string;
+	purposeWithheld?: true;
 	status?: ReservationStatus;
 	bookingStart?: string;
 	bookingEnd?: string;
@@ -36,6 +39,8 @@ export async function busyByRoom(
 			startsAt: reservation.startsAt,
 			endsAt: reservation.endsAt,
 			bookedBy: reservation.bookedBy,
+			bookerDepartmentCode,
+			schoolId: reservation.schoolId,
 			purpose: reservation.purpose,
 			status: reservation.status
 		})
@@ -57,7 +62,7 @@ export async function busyByRoom(
 		if (mine || seesAll)
 			Object.assign(busy, {
 				id: row.id,
-				purpose: row.purpose,
+				...purposeAsSeenBy(viewer, row),
 				status: row.status,
 				bookingStart: row.startsAt.toISOString(),
 				bookingEnd: row.endsAt.toISOString()

@@ -1,6 +1,9 @@
 import { asc, eq, and } from 'drizzle-orm';
 import { db } from '../db';
 import { resource, room, roomRule, type Room } from '../db/schema';
+import { isUuid } from '../db/sql';
+import type { RoomWithRules } from '../reservations/context';
+import type { RoomRules, WeeklyHours } from '../reservations/rules';
 
 export type CatalogueRoom = Room & { requiresApproval: boolean };
 
@@ -17,7 +20,7 @@ export async function catalogue(): Promise<CatalogueRoom[]> {
 }
 
 export async function find(id: string): Promise<CatalogueRoom | null> {
-	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [row] = await db
 		.select({ room, requiresApproval: roomRule.requiresApproval })
 		.from(room)
@@ -25,4 +28,34 @@ export async function find(id: string): Promise<CatalogueRoom | null> {
 		.leftJoin(roomRule, eq(roomRule.resourceId, room.resourceId))
 		.where(and(eq(room.resourceId, id), eq(resource.active, true)));
 	return row ? { ...row.room, requiresApproval: row.requiresApproval ?? false } : null;
+}
+
+/** A room as anyone may read it (the public room page): an allow-list of fields. */
+export type PublicRoom = Pick<Room, 'resourceId' | 'code' | 'nameKo' | 'nameEn' | 'floor' | 'capacity' | 'equipment' | 'accessibility' | 'descriptionKo' | 'descriptionEn'>;
+/** The booking rules anyone may read; who may book (roles, school ids) stays with facility staff. */
+export type PublicRules = Omit<RoomRules, 'allowedRoles' | 'allowedSchoolIds'>;
+
+/**
+ * The public facts of a room for its page and its `__data.json`, whoever asks: no ids of the
+ * schools allowed to book it, no role list. Facility staff edit those at /facility/rooms/{id}.
+ */
+export function publicFacts(target: RoomWithRules): { room: PublicRoom; rules: PublicRules; hours: WeeklyHours[] } {
+	const { room: r, rules, hours } = target;
+	const { allowedRoles: _roles, allowedSchoolIds: _schools, ...publicRules } = rules;
+	return {
+		room: {
+			resourceId: r.resourceId,
+			code: r.code,
+			nameKo: r.nameKo,
+			nameEn: r.nameEn,
+			floor: r.floor,
+			capacity: r.capacity,
+			equipment: r.equipment,
+			accessibility: r.accessibility,
+			descriptionKo: r.descriptionKo,
+			descriptionEn: r.descriptionEn
+		},
+		rules: publicRules,
+		hours
+	};
 }

@@ -4,13 +4,14 @@ import * as audit from '../audit';
 import { hashPassword, checkPasswordStrength, verifyPassword } from '../auth/password';
 import { can, type Actor } from '../auth/permissions';
 import * as sessions from '../auth/sessions';
+import * as throttle from '../auth/throttle';
 import { hashSecret, newSingleUseToken } from '../auth/tokens';
 import { normalizeEmail } from '../auth/login';
 import * as clock from '../clock';
 import { config } from '../config';
 import { db, type Executor } from '../db';
 import { appUser, department, invitation, roleEnum, school, type AppUser, type Role } from '../db/schema';
-import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
+import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError, type Violation } from '../errors';
 import * as outbox from '../notifications/outbox';
 import { isUuid } from '../db/sql';
 
@@ -220,10 +221,16 @@ export async function acceptInvitation(token: string, password: string) {
 	});
 }
 
-/** Changes one's own password, ends every session and opens a fresh one. */
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+/**
+ * Changes one's own password, ends every session and opens a fresh one. The current-password
+ * check is throttled like sign-in (same counters): a stolen session cannot guess the password.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, ip: string | null = null) {
 	const user = await get(userId);
+	const attempt = await throttle.begin(user.email, ip);
+	if (!attempt.allowed) throw new TooManyRequestsError(attempt.retryAfterSeconds);
 	const currentOk = user.passwordHash ? await verifyPassword(user.passwordHash, currentPassword) : false;
+	await (currentOk ? throttle.succeeded(attempt) : throttle.failed(attempt));
 	const violations: Violation[] = [];
 	if (!currentOk) violations.push({ rule: 'currentPassword', messageKey: 'password_current_wrong' });
 	violations.push(...checkPasswordStrength(newPassword, { email: user.email }).map((v) => ({ ...v, rule: 'newPassword' })));

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { isStaffRole } from '$lib/roles';
 import { requireUser } from '$lib/server/guards';
 import { failValidation, text } from '$lib/server/http/forms';
-import { say } from '$lib/server/i18n';
+import { TooManyRequestsError } from '$lib/server/errors';
+import { say, throttledMessage } from '$lib/server/i18n';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import * as users from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,9 +21,11 @@ export const actions: Actions = {
 		if (next !== text(form, 'confirm'))
 			return fail(422, { passwordChanged: false, errors: { confirm: [say('password_mismatch')] } as Record<string, string[]> });
 		try {
-			const { token, session } = await users.changePassword(user.id, text(form, 'currentPassword'), next);
+			const { token, session } = await users.changePassword(user.id, text(form, 'currentPassword'), next, event.getClientAddress());
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		} catch (error) {
+			if (error instanceof TooManyRequestsError)
+				return fail(429, { passwordChanged: false, errors: { currentPassword: [throttledMessage(error.retryAfterSeconds, 'sec_password_check_throttled')] } as Record<string, string[]> });
 			return failValidation(error);
 		}
 		return { passwordChanged: true, errors: {} as Record<string, string[]> };

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/nav';
 import * as login from '$lib/server/auth/login';
 import { noErrors, type FieldErrors } from '$lib/server/http/forms';
-import { say } from '$lib/server/i18n';
+import { say, throttledMessage } from '$lib/server/i18n';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,9 +24,7 @@ export const actions: Actions = {
 		const result = await login.signIn({ email, password, ip: getClientAddress() });
 		if (!result.ok) {
 			const message =
-				result.reason === 'throttled'
-					? say('error_throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
-					: say('login_invalid');
+				result.reason === 'throttled' ? throttledMessage(result.retryAfterSeconds) : say('login_invalid');
 			return fail(result.reason === 'throttled' ? 429 : 401, { email, errors: noErrors(), message });
 		}
 		setSessionCookie(cookies, url, result.token, result.session.expiresAt);

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/auth/permissions';
 import * as clock from '$lib/server/clock';
 import { loadRoom } from '$lib/server/reservations/context';
+import * as rooms from '$lib/server/rooms';
 import { busyByRoom, seoulDays } from '$lib/server/reservations/availability';
 import { seoulDate } from '$lib/time/seoul';
 import type { PageServerLoad } from './$types';
@@ -16,9 +17,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const { from, to } = seoulDays(today, LIST_DAYS);
 	const busy = (await busyByRoom(from, to, locals.user, [target.room.resourceId])).get(target.room.resourceId) ?? [];
 	return {
-		room: target.room,
-		rules: target.rules,
-		hours: target.hours,
+		// Public facts only, whoever asks: the page's data is readable as __data.json.
+		...rooms.publicFacts(target),
 		busy,
 		listDays: LIST_DAYS,
 		canBook: locals.user !== null && can(locals.user, 'rooms.book'),

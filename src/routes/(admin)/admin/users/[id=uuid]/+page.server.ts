@@ -50,12 +50,21 @@ export const actions: Actions = {
 	},
 	reactivate: async (event) => {
 		const actor = requirePermission(event, 'users.manage');
-		await users.setActive(actor, event.params.id, true);
+		try {
+			await users.setActive(actor, event.params.id, true);
+		} catch (e) {
+			return failValidation(e);
+		}
 		return { done: 'reactivated', errors: {} } satisfies Outcome;
 	},
 	reinvite: async (event) => {
 		const actor = requirePermission(event, 'users.manage');
-		const inviteUrl = await users.reissueInvitation(actor, event.params.id);
+		let inviteUrl: string;
+		try {
+			inviteUrl = await users.reissueInvitation(actor, event.params.id);
+		} catch (e) {
+			return failValidation(e);
+		}
 		return { done: 'reinvited', inviteUrl, errors: {} } satisfies Outcome;
 	}
 };
