@@ -6,7 +6,11 @@ import * as sessions from '$lib/server/auth/sessions';
 import { config } from '$lib/server/config';
 import { db, describeConnectionError, openDatabase, useDatabase, type OpenDatabase } from '$lib/server/db';
 import { isSeeded, seedDemo } from '$lib/server/db/seed';
+import { retryReadOnce } from '$lib/server/db/unavailable';
+import { createAdmission } from '$lib/server/http/admission';
 import { problem } from '$lib/server/http/problem';
+import { databaseGuard, markUnavailable } from '$lib/server/http/unavailable';
+import { say } from '$lib/server/i18n';
 import { log } from '$lib/server/log';
 import { smtpSender } from '$lib/server/notifications/mailer';
 import { startJob, startOutboxWorker } from '$lib/server/notifications/worker';
@@ -84,7 +88,8 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const valid = await sessions.validate(token);
+		// A read, so safe to repeat once after a dropped connection (db/unavailable.ts).
+		const valid = await retryReadOnce(() => sessions.validate(token));
 		if (valid) {
 			event.locals.user = valid.user;
 			event.locals.session = valid.session;
@@ -138,9 +143,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestLog, securityHeaders, i18n, uiPreferences, session, apiGuard);
+/** Bounded work per process and 503 for an unavailable database (src/lib/server/http/unavailable.ts). */
+const database = databaseGuard(createAdmission(config.admission));
+
+export const handle = sequence(requestLog, securityHeaders, i18n, uiPreferences, database, session, apiGuard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (markUnavailable(event, error)) {
+		event.locals.log?.warn({ err: error, path: event.url.pathname }, 'database unavailable: answered 503');
+		return { message: say('unavailable_title'), requestId: event.locals.requestId, unavailable: true };
+	}
 	if (status >= 500) event.locals.log?.error({ err: error, path: event.url.pathname }, 'unhandled error');
 	return { message, requestId: event.locals.requestId };
 };

@@ -1,7 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { DomainError, TooManyRequestsError, ValidationError } from '../errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { say } from '../i18n';
 import { log } from '../log';
+import { Overloaded } from './admission';
 
 /** Stable problem types: clients switch on these, never on the (localized) title. */
 export const PROBLEM_BASE = '/api/v1/problems/';
@@ -43,6 +45,10 @@ export function problemFromError(error: unknown, requestId?: string): Response {
 			...error.details
 		});
 	}
+	if (error instanceof Overloaded || isDatabaseUnavailable(error)) {
+		log.warn({ err: error, requestId }, 'API answered 503: database unavailable or overloaded');
+		return unavailableProblem(error instanceof Overloaded);
+	}
 	log.error({ err: error, requestId }, 'unhandled API error');
 	return problem(500, 'internal', 'error_internal_title', { requestId });
 }
@@ -54,4 +60,18 @@ export async function readJson(request: Request): Promise<unknown> {
 	} catch {
 		throw new DomainError(400, 'malformed-json', 'error_malformed_json');
 	}
+}
+
+/** How long a client should wait before trying again after a 503; the database usually returns within seconds. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** 503 with Retry-After: the database cannot serve the request now (or this process is full). */
+export function unavailableProblem(overloaded = false): Response {
+	return problem(
+		503,
+		'unavailable',
+		'unavailable_title',
+		{ detail: say(overloaded ? 'unavailable_overloaded' : 'unavailable_detail') },
+		{ 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' }
+	);
 }
