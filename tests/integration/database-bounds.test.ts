@@ -54,7 +54,7 @@ describe.runIf(onPostgres)('bounded database sessions', () => {
 	it('answers a read retried once after a backend was killed mid-query (postgres.js reports the stale error)', async () => {
 		const single = await openDatabase({ url, migrate: false, maxConnections: 1 });
 		try {
-			const [{ pid }] = (await single.db.execute(sql`select pg_backend_pid() as pid`)) as unknown as { pid: number }[];
+			const [{ pid }] = (await single.db.execute(sql`select pg_backend_pid() as pid`)) as unknown as [{ pid: number }];
 			const inFlight = single.db.execute(sql`select pg_sleep(5)`).catch((e: unknown) => e);
 			await admin`select pg_sleep(0.2)`;
 			await admin`select pg_terminate_backend(${pid})`;
@@ -78,7 +78,7 @@ describe.runIf(onPostgres)('bounded database sessions', () => {
 			const busy = single.db.execute(sql`select pg_sleep(2)`);
 			const ms = await single.ping();
 			expect(ms).toBeGreaterThanOrEqual(0);
-			const [{ n }] = (await admin`select count(*)::int as n from pg_stat_activity where application_name = 'center-booking-health' and datname = current_database()`) as { n: number }[];
+			const [{ n }] = (await admin`select count(*)::int as n from pg_stat_activity where application_name = 'center-booking-health' and datname = current_database()`) as unknown as [{ n: number }];
 			expect(n).toBe(1);
 			await busy;
 		} finally {
