@@ -6,7 +6,7 @@ import * as sessions from '$lib/server/auth/sessions';
 import { config } from '$lib/server/config';
 import { db, describeConnectionError, openDatabase, useDatabase, type OpenDatabase } from '$lib/server/db';
 import { isSeeded, seedDemo } from '$lib/server/db/seed';
-import { retryReadOnce } from '$lib/server/db/unavailable';
+import { retryReadOnce, unavailableCode } from '$lib/server/db/unavailable';
 import { createAdmission } from '$lib/server/http/admission';
 import { problem } from '$lib/server/http/problem';
 import { databaseGuard, markUnavailable } from '$lib/server/http/unavailable';
@@ -150,7 +150,7 @@ export const handle = sequence(requestLog, securityHeaders, i18n, uiPreferences,
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (markUnavailable(event, error)) {
-		event.locals.log?.warn({ err: error, path: event.url.pathname }, 'database unavailable: answered 503');
+		event.locals.log?.warn({ code: unavailableCode(error), path: event.url.pathname }, 'database unavailable: answered 503');
 		return { message: say('unavailable_title'), requestId: event.locals.requestId, unavailable: true };
 	}
 	if (status >= 500) event.locals.log?.error({ err: error, path: event.url.pathname }, 'unhandled error');

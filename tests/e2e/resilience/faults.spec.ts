@@ -85,6 +85,7 @@ test.describe('the app under database faults', () => {
 		const created = new Map<string, string>(); // idempotency key → reservation id
 		const unanswered: { client: Client; key: string; body: (typeof slots)[number] }[] = [];
 		let running = true;
+		let unavailablePage = '';
 
 		const timedFetch = async (op: Answer['op'], run: () => Promise<Response>) => {
 			const startedAt = performance.now();
@@ -114,7 +115,10 @@ test.describe('the app under database faults', () => {
 					await timedFetch('session', () => client.fetch('/api/v1/session', { signal: AbortSignal.timeout(30_000) }));
 				} else {
 					const page = turn % 8 < 4 ? '/' : `/api/v1/rooms/${rooms[turn % 4]!.id}/availability?from=${slots[0]!.start.slice(0, 10)}&to=${slots[0]!.start.slice(0, 10)}`;
-					await timedFetch(page === '/' ? 'page' : 'availability', () => client.fetch(page, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(30_000) }));
+					const result = await timedFetch(page === '/' ? 'page' : 'availability', () =>
+						client.fetch(page, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(30_000) })
+					);
+					if (page === '/' && result?.answer.status === 503) unavailablePage ||= result.text;
 				}
 				await sleep(60);
 			}
@@ -183,6 +187,8 @@ test.describe('the app under database faults', () => {
 		// A 503 is problem+json on the API and an HTML page on the site.
 		for (const a of answers.filter((x) => x.status === 503 && x.op !== 'health'))
 			expect(a.type).toContain(a.op === 'page' ? 'text/html' : 'application/problem+json');
+		// The site's 503 is a page in the reader's language.
+		expect(unavailablePage).toMatch(/<h1[^>]*>The service is briefly unavailable<\/h1>/);
 		// The outage was seen, and told quickly by /healthz.
 		const healthDuringCut = answers.filter((a) => a.op === 'health' && a.phase === 'cut');
 		expect(healthDuringCut.some((a) => a.status === 503)).toBe(true);

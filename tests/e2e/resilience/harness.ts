@@ -62,7 +62,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
 	});
 	let output = '';
 	const keep = (chunk: Buffer) => {
-		output = (output + chunk.toString()).slice(-20_000);
+		output = (output + chunk.toString()).slice(-100_000);
 	};
 	child.stdout!.on('data', keep);
 	child.stderr!.on('data', keep);

@@ -1,6 +1,6 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, retryReadOnce } from './unavailable';
+import { isDatabaseUnavailable, retryReadOnce, unavailableCode } from './unavailable';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 const wrapped = (code: string) => new DrizzleQueryError('select 1', [], withCode(code));
@@ -28,6 +28,11 @@ describe('isDatabaseUnavailable', () => {
 	it('finds a refused connection inside an AggregateError (Node tries every address)', () => {
 		const aggregate = new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], 'connect');
 		expect(isDatabaseUnavailable(aggregate)).toBe(true);
+	});
+
+	it('names the code it found, for the log line (never the query or its values)', () => {
+		expect(unavailableCode(wrapped('57P01'))).toBe('57P01');
+		expect(unavailableCode(wrapped('23505'))).toBeUndefined();
 	});
 
 	it('is false for errors without a code and for non-errors', () => {

@@ -33,16 +33,24 @@ export function isUnavailableCode(code: string): boolean {
 	return code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_DRIVER_CODES.has(code);
 }
 
-/** True when `error`, or anything in its cause chain, is a connection-class database error. */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** The connection-class code in `error`'s cause chain (e.g. '57P01', 'ECONNREFUSED'), if any: what to log. */
+export function unavailableCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
 		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && isUnavailableCode(code)) return true;
-		if (current instanceof AggregateError && current.errors.some(isDatabaseUnavailable)) return true;
+		if (typeof code === 'string' && isUnavailableCode(code)) return code;
+		if (current instanceof AggregateError) {
+			const inner = current.errors.map(unavailableCode).find(Boolean);
+			if (inner) return inner;
+		}
 		current = (current as { cause?: unknown }).cause;
 	}
-	return false;
+	return undefined;
+}
+
+/** True when `error`, or anything in its cause chain, is a connection-class database error. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+	return unavailableCode(error) !== undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { DomainError, TooManyRequestsError, ValidationError } from '../errors';
-import { isDatabaseUnavailable } from '../db/unavailable';
+import { isDatabaseUnavailable, unavailableCode } from '../db/unavailable';
 import { say } from '../i18n';
 import { log } from '../log';
 import { Overloaded } from './admission';
@@ -46,7 +46,8 @@ export function problemFromError(error: unknown, requestId?: string): Response {
 		});
 	}
 	if (error instanceof Overloaded || isDatabaseUnavailable(error)) {
-		log.warn({ err: error, requestId }, 'API answered 503: database unavailable or overloaded');
+		const code = error instanceof Overloaded ? error.reason : unavailableCode(error);
+		log.warn({ code, requestId }, 'API answered 503: database unavailable or overloaded');
 		return unavailableProblem(error instanceof Overloaded);
 	}
 	log.error({ err: error, requestId }, 'unhandled API error');

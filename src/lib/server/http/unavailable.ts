@@ -1,7 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { isDatabaseUnavailable } from '../db/unavailable';
+import { isDatabaseUnavailable, unavailableCode } from '../db/unavailable';
 import type { Admission } from './admission';
 import { Overloaded } from './admission';
 import { RETRY_AFTER_SECONDS, unavailableProblem } from './problem';
@@ -28,7 +28,8 @@ export function databaseGuard(admission: Admission): Handle {
 				return unavailableResponse(event, true);
 			}
 			if (!isDatabaseUnavailable(error)) throw error;
-			event.locals.log?.warn({ err: error }, 'answered 503: database unavailable');
+			// The code only: a failed query's message carries its bound values (personal data).
+			event.locals.log?.warn({ code: unavailableCode(error) }, 'answered 503: database unavailable');
 			return unavailableResponse(event, false);
 		}
 		if (event.locals.databaseUnavailable && response.status >= 500) {
