@@ -9,6 +9,7 @@
 import { expect, test } from '@playwright/test';
 import {
 	adminClient,
+	BASE_PORT,
 	bookingRequest,
 	createDatabase,
 	databaseUrl,
@@ -25,9 +26,9 @@ import {
 	type Proxy
 } from './harness';
 
-const APP_PORT = 4322;
-const PROXY_PORT = 4323;
-const DATABASE = 'center_res_faults';
+const APP_PORT = BASE_PORT;
+const PROXY_PORT = BASE_PORT + 1;
+const DATABASE = `center_res_faults_${BASE_PORT}`;
 /** Generous bounds: liveness, not speed (lock_timeout 3 s + queue wait 2 s stay well inside). */
 const MAX_ANSWER_MS = 10_000;
 const MAX_RECOVERY_MS = 10_000;

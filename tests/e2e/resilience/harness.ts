@@ -9,6 +9,11 @@ import postgres from 'postgres';
 import { isHoliday } from '../api/holidays';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+/**
+ * First of the five ports these specs use (apps, proxy, SMTP); it also names their databases, so a
+ * second copy of the suite can run beside the first with another E2E_RESILIENCE_PORT.
+ */
+export const BASE_PORT = Number(process.env.E2E_RESILIENCE_PORT ?? 4322);
 const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 
 export function databaseUrl(name: string, via?: { port: number }): string {

@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
 import {
 	adminClient,
+	BASE_PORT,
 	bookingRequest,
 	createDatabase,
 	databaseUrl,
@@ -22,8 +23,8 @@ import {
 	type Client
 } from './harness';
 
-const PORTS = { a: 4324, b: 4325, smtp: 4326 };
-const DATABASE = 'center_res_two';
+const PORTS = { a: BASE_PORT + 2, b: BASE_PORT + 3, smtp: BASE_PORT + 4 };
+const DATABASE = `center_res_two_${BASE_PORT}`;
 
 interface Delivery {
 	outboxId: string;
