@@ -10,10 +10,14 @@ declare global {
 			user: SessionUser | null;
 			session: Session | null;
 			ui: { contrast: 'normal' | 'high'; text: 'normal' | 'large' };
+			/** Set by handleError when the database could not serve the request: answered 503. */
+			databaseUnavailable?: boolean;
 		}
 		interface Error {
 			message: string;
 			requestId?: string;
+			/** The database was unavailable (503): the page says so and offers to try again. */
+			unavailable?: boolean;
 		}
 	}
 }

@@ -6,9 +6,13 @@ import * as sessions from '$lib/server/auth/sessions';
 import { config } from '$lib/server/config';
 import { db, describeConnectionError, openDatabase, useDatabase, type OpenDatabase } from '$lib/server/db';
 import { isSeeded, seedDemo } from '$lib/server/db/seed';
+import { retryReadOnce, unavailableCode } from '$lib/server/db/unavailable';
+import { createAdmission } from '$lib/server/http/admission';
 import { problem } from '$lib/server/http/problem';
 import { formOrigin } from '$lib/server/http/csrf';
 import { requestLog } from '$lib/server/http/request-log';
+import { databaseGuard, markUnavailable } from '$lib/server/http/unavailable';
+import { say } from '$lib/server/i18n';
 import { log } from '$lib/server/log';
 import { smtpSender } from '$lib/server/notifications/mailer';
 import { startJob, startOutboxWorker } from '$lib/server/notifications/worker';
@@ -68,7 +72,8 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const valid = await sessions.validate(token);
+		// A read, so safe to repeat once after a dropped connection (db/unavailable.ts).
+		const valid = await retryReadOnce(() => sessions.validate(token));
 		if (valid) {
 			event.locals.user = valid.user;
 			event.locals.session = valid.session;
@@ -122,9 +127,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestLog, securityHeaders, formOrigin, i18n, uiPreferences, session, apiGuard);
+/** Bounded work per process and 503 for an unavailable database (src/lib/server/http/unavailable.ts). */
+const database = databaseGuard(createAdmission(config.admission));
+
+export const handle = sequence(requestLog, securityHeaders, formOrigin, i18n, uiPreferences, database, session, apiGuard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (markUnavailable(event, error)) {
+		(event.locals.log ?? log).warn({ code: unavailableCode(error), route: event.route.id }, 'database unavailable: answered 503');
+		return { message: say('unavailable_title'), requestId: event.locals.requestId, unavailable: true };
+	}
 	// `err` goes through the log's serializer: a failed query logs its SQLSTATE and shape, not its values.
 	if (status >= 500) (event.locals.log ?? log).error({ err: error, route: event.route.id }, 'unhandled error');
 	return { message, requestId: event.locals.requestId };

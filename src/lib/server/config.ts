@@ -34,5 +34,39 @@ export const config = {
 	},
 	get outboxPollMs(): number {
 		return Number(process.env.OUTBOX_POLL_MS || 5000);
+	},
+	/** Bounds on database work (README › Configuration); see db/index.ts and http/admission.ts. */
+	get database(): DatabaseLimits {
+		return {
+			poolSize: envNumber('DATABASE_POOL_SIZE', 10),
+			connectTimeoutSeconds: envNumber('DATABASE_CONNECT_TIMEOUT_S', 3),
+			statementTimeoutMs: envNumber('DATABASE_STATEMENT_TIMEOUT_MS', 10_000),
+			lockTimeoutMs: envNumber('DATABASE_LOCK_TIMEOUT_MS', 3_000),
+			idleInTransactionTimeoutMs: envNumber('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+			healthTimeoutMs: envNumber('HEALTHZ_TIMEOUT_MS', 1_000)
+		};
+	},
+	get admission(): { maxInFlight: number; maxQueued: number; queueTimeoutMs: number } {
+		return {
+			maxInFlight: envNumber('MAX_IN_FLIGHT', 64),
+			maxQueued: envNumber('MAX_QUEUED', 256),
+			queueTimeoutMs: envNumber('QUEUE_TIMEOUT_MS', 2_000)
+		};
 	}
 };
+
+export interface DatabaseLimits {
+	poolSize: number;
+	connectTimeoutSeconds: number;
+	statementTimeoutMs: number;
+	lockTimeoutMs: number;
+	idleInTransactionTimeoutMs: number;
+	healthTimeoutMs: number;
+}
+
+/** A non-negative number from the environment, or the default when unset or not a number. */
+function envNumber(name: string, fallback: number): number {
+	const raw = process.env[name];
+	const value = raw === undefined || raw === '' ? NaN : Number(raw);
+	return Number.isFinite(value) && value >= 0 ? value : fallback;
+}

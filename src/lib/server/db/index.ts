@@ -5,11 +5,13 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { config, type DatabaseLimits } from '../config';
+import { survivePostgresJsStrayRejections, withoutStaleErrors } from './postgres-js-faults';
 import * as schema from './schema';
+import { retryReadOnce } from './unavailable';
 
 export type Schema = typeof schema;
 /** The one database type both drivers are used through. */
@@ -29,6 +31,8 @@ export interface OpenOptions {
 	loadDataDir?: Blob | File;
 	/** postgres.js pool size. */
 	maxConnections?: number;
+	/** Timeouts (defaults from the environment, README › Configuration). */
+	limits?: Partial<DatabaseLimits>;
 	migrate?: boolean;
 }
 
@@ -37,6 +41,8 @@ export interface OpenDatabase {
 	driver: DriverName;
 	/** The PGlite instance when the driver is pglite (for dumps in tests). */
 	pglite?: PGlite;
+	/** One trivial query under the health deadline; resolves with the ms it took. */
+	ping(): Promise<number>;
 	close(): Promise<void>;
 }
 
@@ -50,10 +56,12 @@ const MIGRATION_LOCK_KEY = 727_001;
  */
 export let db: Database;
 export let driver: DriverName = 'pglite';
+let current: OpenDatabase | undefined;
 
 export function useDatabase(opened: OpenDatabase): void {
 	db = opened.db;
 	driver = opened.driver;
+	current = opened;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatabase> {
@@ -71,29 +79,121 @@ async function openPglite(options: OpenOptions): Promise<OpenDatabase> {
 	});
 	const db = drizzlePglite({ client, schema, casing: 'snake_case' });
 	if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+	const limits = { ...config.database, ...options.limits };
 	return {
 		db: db as unknown as Database,
 		driver: 'pglite',
 		pglite: client,
+		ping: () => withDeadline(limits.healthTimeoutMs, () => timed(() => client.query('select 1'))),
 		close: () => client.close()
 	};
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<OpenDatabase> {
 	if (options.migrate !== false) await migratePostgresLocked(url);
+	survivePostgresJsStrayRejections();
+	const limits = { ...config.database, ...options.limits };
 	const client = postgres(url, {
-		max: options.maxConnections ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		max: options.maxConnections ?? limits.poolSize,
+		connect_timeout: limits.connectTimeoutSeconds,
+		backoff: reconnectBackoffSeconds,
 		onnotice: () => {},
-		connection: { application_name: 'center-booking' }
+		connection: { application_name: 'center-booking', ...sessionBounds(limits) }
 	});
 	// Fails fast with the driver's error when the server cannot be reached.
 	await client`select 1`;
-	const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+	const db = drizzlePostgres({ client: withoutStaleErrors(client), schema, casing: 'snake_case' });
+	const health = healthClient(url, limits);
 	return {
 		db: db as unknown as Database,
 		driver: 'postgres',
-		close: () => client.end({ timeout: 5 })
+		ping: health.ping,
+		close: async () => {
+			await Promise.all([client.end({ timeout: 5 }), health.close()]);
+		}
 	};
+}
+
+/**
+ * Server-side bounds for every session of the pool: no statement runs, waits for a lock or sits
+ * idle inside a transaction without end. Both errors (57014, 55P03) become 503 (./unavailable.ts).
+ */
+function sessionBounds(limits: DatabaseLimits) {
+	return {
+		statement_timeout: limits.statementTimeoutMs,
+		lock_timeout: limits.lockTimeoutMs,
+		idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs
+	};
+}
+
+/**
+ * postgres.js waits up to 20 s between reconnects (counted across the whole pool) by default;
+ * a short, jittered back-off capped at one second lets the app recover right after the server.
+ */
+export function reconnectBackoffSeconds(retries: number): number {
+	return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2);
+}
+
+/**
+ * The health check's own connection (max 1), so it never waits behind the pool's queue. A check
+ * that misses its deadline drops the connection: a hung socket must not keep it red afterwards.
+ */
+function healthClient(url: string, limits: DatabaseLimits): { ping(): Promise<number>; close(): Promise<void> } {
+	let client: postgres.Sql | undefined;
+	const open = () =>
+		(client ??= postgres(url, {
+			max: 1,
+			connect_timeout: Math.max(1, Math.ceil(limits.healthTimeoutMs / 1000)),
+			backoff: reconnectBackoffSeconds,
+			idle_timeout: 60,
+			onnotice: () => {},
+			connection: {
+				application_name: 'center-booking-health',
+				statement_timeout: limits.healthTimeoutMs,
+				lock_timeout: limits.healthTimeoutMs
+			}
+		}));
+	const drop = () => {
+		const dropped = client;
+		client = undefined;
+		return dropped ? dropped.end({ timeout: 0 }).catch(() => {}) : Promise.resolve();
+	};
+	return {
+		async ping() {
+			try {
+				// Retried once: postgres.js 3.4.9 can fail the first query of a new connection with
+				// the error of a killed backend (./unavailable.ts › retryReadOnce).
+				return await withDeadline(limits.healthTimeoutMs, () => timed(() => retryReadOnce(() => open()`select 1`)));
+			} catch (error) {
+				void drop();
+				throw error;
+			}
+		},
+		close: drop
+	};
+}
+
+export class DeadlineExceeded extends Error {
+	readonly code = 'CONNECT_TIMEOUT';
+	constructor(ms: number) {
+		super(`no answer within ${ms} ms`);
+		this.name = 'DeadlineExceeded';
+	}
+}
+
+/** `work()`, or a DeadlineExceeded after `ms` (the work itself is left to its own timeouts). */
+function withDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const deadline = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new DeadlineExceeded(ms)), ms);
+	});
+	return Promise.race([work(), deadline]).finally(() => clearTimeout(timer));
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+	const startedAt = performance.now();
+	await work();
+	return Math.round(performance.now() - startedAt);
 }
 
 /** Several app processes may start at once against one server: only one migrates at a time. */
@@ -131,11 +231,10 @@ function redactUrl(url: string): string {
 
 export { schema };
 
-/** One round trip to the database, for the health check; resolves with the time it took. */
+/** One trivial query for the health check, on its own connection, under its own short deadline. */
 export async function ping(): Promise<number> {
-	const startedAt = performance.now();
-	await db.execute(sql`select 1`);
-	return Math.round(performance.now() - startedAt);
+	if (!current) throw new Error('no database in use');
+	return current.ping();
 }
 
 const preparedByDatabase = new WeakMap<Database, Map<string, unknown>>();

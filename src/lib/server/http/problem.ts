@@ -1,7 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { DomainError, TooManyRequestsError, ValidationError } from '../errors';
+import { isDatabaseUnavailable, unavailableCode } from '../db/unavailable';
 import { say, throttledMessage } from '../i18n';
 import { log } from '../log';
+import { Overloaded } from './admission';
 import { isPayloadTooLarge, JsonTooDeepError, jsonTooDeep, PayloadTooLargeError } from './json';
 
 /** Stable problem types: clients switch on these, never on the (localized) title. */
@@ -41,6 +43,11 @@ export function problemFromError(error: unknown, requestId?: string): Response {
 			...error.details
 		});
 	}
+	if (error instanceof Overloaded || isDatabaseUnavailable(error)) {
+		const code = error instanceof Overloaded ? error.reason : unavailableCode(error);
+		log.warn({ code, requestId }, 'API answered 503: database unavailable or overloaded');
+		return unavailableProblem(error instanceof Overloaded);
+	}
 	log.error({ err: error, requestId }, 'unhandled API error');
 	return problem(500, 'internal', 'error_internal_title', { requestId });
 }
@@ -66,4 +73,18 @@ export async function readJson(request: Request): Promise<unknown> {
 	}
 	if (jsonTooDeep(value)) throw new JsonTooDeepError();
 	return value;
+}
+
+/** How long a client should wait before trying again after a 503; the database usually returns within seconds. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** 503 with Retry-After: the database cannot serve the request now (or this process is full). */
+export function unavailableProblem(overloaded = false): Response {
+	return problem(
+		503,
+		'unavailable',
+		'unavailable_title',
+		{ detail: say(overloaded ? 'unavailable_overloaded' : 'unavailable_detail') },
+		{ 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' }
+	);
 }
