@@ -1,7 +1,7 @@
 /** Series previews are set-based and rate-limited; refused off-grid bookings get on-grid alternatives. */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
-import { db, driver, useDatabase, type Database } from '../../src/lib/server/db';
+import { databaseInUse, db, useDatabase, type Database } from '../../src/lib/server/db';
 import { closure } from '../../src/lib/server/db/schema';
 import { TooManyRequestsError, ValidationError } from '../../src/lib/server/errors';
 import { problemFromError } from '../../src/lib/server/http/problem';
@@ -24,7 +24,8 @@ beforeEach(() => clock.freeze(at('2026-11-23', '08:00')));
 
 /** Run `fn` with every query of the live database counted (each builder or execute call is one query). */
 async function countingQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
-	const real = db;
+	const previous = databaseInUse();
+	const real = previous.db;
 	let queries = 0;
 	const counted = new Set(['select', 'selectDistinct', 'execute', 'insert', 'update', 'delete', 'transaction']);
 	const proxy = new Proxy(real, {
@@ -38,11 +39,11 @@ async function countingQueries<T>(fn: () => Promise<T>): Promise<{ result: T; qu
 			return value;
 		}
 	}) as Database;
-	useDatabase({ db: proxy, driver, close: async () => {} });
+	useDatabase({ ...previous, db: proxy });
 	try {
 		return { result: await fn(), queries };
 	} finally {
-		useDatabase({ db: real, driver, close: async () => {} });
+		useDatabase(previous);
 	}
 }
 

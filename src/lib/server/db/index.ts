@@ -64,6 +64,12 @@ export function useDatabase(opened: OpenDatabase): void {
 	current = opened;
 }
 
+/** The database `useDatabase` set (tests that wrap it and put it back). */
+export function databaseInUse(): OpenDatabase {
+	if (!current) throw new Error('no database in use');
+	return current;
+}
+
 export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatabase> {
 	if (options.url) return openPostgres(options.url, options);
 	return openPglite(options);
