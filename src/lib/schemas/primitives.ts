@@ -186,3 +186,48 @@ export function whenValid(...fields: string[]) {
 		!Array.isArray(payload.value) &&
 		!payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0])));
 }
+
+// ---------- Form fields: what a form posts, kept as typed so a refused form comes back unchanged ----------
+
+/**
+ * A text field of a form, as typed (not trimmed: the service trims and judges it), absent = ''.
+ * Refuses what no browser sends for it: control characters, several values, a file, and text
+ * longer (after trimming) than `max`.
+ */
+export function formText({ max, multiline = false }: { max: number; multiline?: boolean }) {
+	return z
+		.unknown()
+		.superRefine((value, ctx) => {
+			if (value === undefined) return;
+			if (typeof value !== 'string') return refuse({ key: 'input_invalid' }, ctx);
+			if (hasControlCharacters(value, multiline)) return refuse({ key: 'input_control_characters' }, ctx);
+			if (value.trim().length > max) refuse({ key: 'field_too_long', params: { max } }, ctx);
+		})
+		.transform((value) => (value === undefined ? '' : (value as string)))
+		.meta({ override: { type: 'string', maxLength: max } })
+		// An absent field is '' (a pipe alone would make the key required).
+		.default('');
+}
+
+/** A checkbox group or multi-select: every value sent under the name (none = []), each short, plain text. */
+export function formList({ max = 200, maxItems = 100 }: { max?: number; maxItems?: number } = {}) {
+	return z
+		.unknown()
+		.superRefine((value, ctx) => {
+			const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+			if (list.length > maxItems || list.some((v) => typeof v !== 'string' || v.length > max || hasControlCharacters(v)))
+				refuse({ key: 'input_invalid' }, ctx);
+		})
+		.transform((value) => (value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string]))
+		.meta({ override: { type: 'array', items: { type: 'string' } } })
+		.default(() => []);
+}
+
+/** A checkbox: sent as "on" when ticked, absent otherwise. */
+export function formCheckbox() {
+	return z
+		.unknown()
+		.transform((value) => value === 'on')
+		.meta({ override: { type: 'boolean' } })
+		.default(false);
+}

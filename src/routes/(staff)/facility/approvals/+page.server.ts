@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
 import * as approvals from '$lib/server/facility/approvals';
 import { requirePermission } from '$lib/server/guards';
-import { failValidation, text } from '$lib/server/http/forms';
+import { rejectForm } from '$lib/schemas/forms';
+import { ensureForm, failValidation, text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,7 +35,8 @@ export const actions: Actions = {
 		const id = text(form, 'id');
 		const reason = text(form, 'reason');
 		try {
-			return { decided: await approvals.reject(actor, id, reason) };
+			const input = ensureForm(rejectForm, form);
+			return { decided: await approvals.reject(actor, input.id, input.reason) };
 		} catch (error) {
 			if (error instanceof ConflictError || error instanceof NotFoundError) return gone(error, id);
 			return failValidation(error, { id, reason });
