@@ -161,11 +161,14 @@ export function safeText({ max, optional = false, multiline = false, invalidKey 
 	return schema;
 }
 
-/** A whole number in [min, max]; one message (with both bounds) whatever is wrong. */
+/** A whole number in [min, max]; one message, with both bounds, whatever is wrong (missing included). */
 export function boundedInt(min: number, max: number, invalidKey = 'input_invalid') {
 	return z
-		.number({ error: invalidKey })
-		.refine((n) => Number.isInteger(n) && n >= min && n <= max, { error: invalidKey, params: { min, max } })
+		.unknown()
+		.superRefine((n, ctx) => {
+			if (!(typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max)) refuse({ key: invalidKey, params: { min, max } }, ctx);
+		})
+		.transform((n) => n as number)
 		.meta({ override: { type: 'integer', minimum: min, maximum: max } });
 }
 
