@@ -6,7 +6,7 @@
  * reservations.ts' bookingRequest, reached through book/form.ts.
  */
 import * as z from 'zod';
-import { formCheckbox, formList, formText } from './primitives';
+import { formCheckbox, formList, formText, oneOf } from './primitives';
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from './session';
 import { REASON_MAX_LENGTH } from './reservations';
 
@@ -58,6 +58,20 @@ export const roomRulesForm = z.object({
 	closedOnHolidays: formCheckbox(),
 	cancelCutoffHours: line(10)
 });
+
+/** 0 = Sunday … 6 = Saturday: the weekly hours form has open-N, opens-N and closes-N for each. */
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+export const hoursForm = z.object({
+	// Anything but the two radio values is no choice: never read as "use the center's hours".
+	source: oneOf(['center', 'own']),
+	...Object.fromEntries(
+		WEEKDAYS.flatMap((d) => [
+			[`open-${d}`, formCheckbox()],
+			[`opens-${d}`, line(5)],
+			[`closes-${d}`, line(5)]
+		])
+	)
+}) as z.ZodObject<{ source: z.ZodEnum<{ center: 'center'; own: 'own' }> } & Record<string, z.ZodType<string | boolean>>>;
 
 export const closureForm = z.object({
 	roomId: id(),

@@ -49,7 +49,6 @@ export const openapi = createDocument({
 			'Errors are RFC 9457 problem details; `title` follows Accept-Language (ko, en), `type` is stable. ' +
 			'Dates and instants are accepted from 2000-01-01 to 2100-12-31 (Asia/Seoul); text must not contain control characters.'
 	},
-	servers: [{ url: '/' }],
 	components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'session' } } },
 	paths: {
 		'/api/v1/session': {

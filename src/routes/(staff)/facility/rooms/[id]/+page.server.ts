@@ -3,7 +3,7 @@ import { ROLES } from '$lib/roles';
 import { NotFoundError } from '$lib/server/errors';
 import * as facilityRooms from '$lib/server/facility/rooms';
 import { requirePermission } from '$lib/server/guards';
-import { roomDetailsForm, roomRulesForm } from '$lib/schemas/forms';
+import { hoursForm, roomDetailsForm, roomRulesForm } from '$lib/schemas/forms';
 import { all, checked, ensureForm, failValidation, text } from '$lib/server/http/forms';
 import { readRoomDetails } from '../room-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -87,6 +87,7 @@ export const actions: Actions = {
 			}))
 		};
 		try {
+			ensureForm(hoursForm, form);
 			await facilityRooms.saveHours(actor, event.params.id, hours);
 		} catch (e) {
 			return failValidation(e, { section: 'hours' as const, hours });
