@@ -239,6 +239,20 @@ test('malformed bodies, queries and ids never get a 5xx and change nothing store
 	for (const path of ['/api/v1/session', '/api/v1/rooms', '/api/v1/openapi.json'])
 		jobs.push(async () => record(`GET ${path}?junk`, (await school.get(`${path}?__proto__=1&date=%00`)).status()));
 
+	// ---------- pages that read their query (GET forms and links) ----------
+	const pageQueries: { path: string; as: APIRequestContext; names: string[] }[] = [
+		{ path: '/board', as: anonymous, names: ['date', 'view'] },
+		{ path: '/rooms', as: anonymous, names: ['people', 'equipment', 'date', 'from', 'to'] },
+		{ path: '/book', as: school, names: ['room', 'date', 'start', 'end', 'purpose', 'attendees', 'repeat', 'until', 'count'] },
+		{ path: `/rooms/${roomId}`, as: anonymous, names: ['date'] }
+	];
+	// A page render costs more than an API call: fewer values, each once.
+	const pageValues = ['%00', 'a%00b', '9999-12-31', '0999-01-01', '2027-02-29', '2000-01-01&view=week', '2100-12-31&view=week', 'x'.repeat(2000), '__proto__'];
+	for (const { path, as, names } of pageQueries)
+		for (const name of names)
+			for (const query of [...pageValues.map((v) => `${name}=${v}`), `${name}=2026-11-24&${name}=%00`])
+				jobs.push(async () => record(`GET ${path}?${query.slice(0, 40)}`, (await as.get(`${path}?${query}`)).status()));
+
 	// ---------- form actions (form-urlencoded, same Origin) ----------
 	const actions: { path: string; as: APIRequestContext; fields: Record<string, string> }[] = [
 		{ path: '/login', as: anonymous, fields: { email: 'nobody-fuzz@center.test', password: 'not-the-password' } },
