@@ -8,10 +8,15 @@ const schemas = Object.entries(forms as Record<string, unknown>).filter(
 	(entry): entry is [string, FormSchema] => entry[1] instanceof z.ZodObject
 );
 
-/** Fields that take text (everything but lists and checkboxes). */
+/** What a form must carry besides text (a radio choice with no default). */
+const REQUIRED_CHOICES: Record<string, Record<string, string>> = { hoursForm: { source: 'own' } };
+const base = (schema: FormSchema) => REQUIRED_CHOICES[schemas.find(([, s]) => s === schema)![0]] ?? {};
+
+/** Fields that take text (everything but lists, checkboxes and fixed choices). */
 function textFields(schema: FormSchema): string[] {
 	return Object.keys(schema.shape).filter((name) => {
-		const probe = parseInput(schema, { [name]: 'plain' });
+		if (name in base(schema)) return false;
+		const probe = parseInput(schema, { ...base(schema), [name]: 'plain' });
 		return probe.ok && (probe.value as Record<string, unknown>)[name] === 'plain';
 	});
 }
@@ -28,6 +33,8 @@ describe('form schemas', () => {
 				'passwordChangeForm',
 				'rejectForm',
 				'roleForm',
+				'roomFiltersForm',
+				'hoursForm',
 				'roomDetailsForm',
 				'roomRulesForm',
 				'signInForm',
@@ -38,25 +45,30 @@ describe('form schemas', () => {
 
 	it.each(schemas)('%s: refuses a NUL byte in any text field with a field error on that field', (_, schema) => {
 		for (const field of textFields(schema)) {
-			const result = parseInput(schema, { [field]: `a\u0000b` });
+			const result = parseInput(schema, { ...base(schema), [field]: `a\u0000b` });
 			expect(result.ok ? [] : result.problems).toEqual([{ rule: field, messageKey: 'input_control_characters' }]);
 		}
 	});
 
 	it.each(schemas)('%s: reads a missing field as empty and keeps text as typed', (_, schema) => {
-		const empty = parseInput(schema, {});
+		const empty = parseInput(schema, base(schema));
 		expect(empty.ok).toBe(true);
 		for (const field of textFields(schema)) {
-			const typed = parseInput(schema, { [field]: '  한솔 \u{1F600} ' });
+			const typed = parseInput(schema, { ...base(schema), [field]: '  한솔 \u{1F600} ' });
 			expect(typed.ok && (typed.value as Record<string, unknown>)[field]).toBe('  한솔 \u{1F600} ');
 		}
 	});
 
 	it.each(schemas)('%s: refuses several values or a file for a text field', (_, schema) => {
 		for (const field of textFields(schema)) {
-			expect(parseInput(schema, { [field]: ['a', 'b'] }).ok).toBe(false);
-			expect(parseInput(schema, { [field]: new File(['x'], 'x.txt') }).ok).toBe(false);
+			expect(parseInput(schema, { ...base(schema), [field]: ['a', 'b'] }).ok).toBe(false);
+			expect(parseInput(schema, { ...base(schema), [field]: new File(['x'], 'x.txt') }).ok).toBe(false);
 		}
+	});
+
+	it.each(['', 'constructor', '__proto__', 'Own'])('refuses %j as the weekly hours source instead of reading it as "the center\'s hours"', (source) => {
+		expect(parseInput(forms.hoursForm, { source }).ok).toBe(false);
+		expect(parseInput(forms.hoursForm, { source: 'center' }).ok).toBe(true);
 	});
 
 	it('keeps line breaks in a closure reason, refuses them in a room name', () => {

@@ -85,6 +85,15 @@ export const closureForm = z.object({
 	cancel: formList({ max: 64, maxItems: 1000 })
 });
 
+/** The room catalogue's filters (a GET form: /rooms?people=&equipment=&date=&from=&to=). */
+export const roomFiltersForm = z.object({
+	people: line(10),
+	equipment: formList({ max: 40, maxItems: 20 }),
+	date: line(10),
+	from: line(5),
+	to: line(5)
+});
+
 export const decisionForm = z.object({ id: id() });
 export const rejectForm = z.object({ id: id(), reason: formText({ max: REASON_MAX_LENGTH, multiline: true }) });
 export const cancelForm = z.object({ id: id(), scope: line(20) });

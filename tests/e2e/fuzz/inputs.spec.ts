@@ -2,8 +2,9 @@
  * Malformed input to every /api/v1 route and every form action of the built app: NUL bytes and
  * control characters, dates out of range or impossible, wrong types, prototype keys, arrays for
  * objects, non-uuid ids, broken JSON. Every answer is a 4xx (or a redirect), never a 5xx, and
- * nothing stored changes: bookings of the days the near-valid bodies aim at, rooms, users,
- * closures, the outbox and every fuzzer's session read the same before and after.
+ * nothing stored changes: the fuzz room's bookings, details, rules and hours, the user whose
+ * role form is fuzzed, and every fuzzer's session read the same before and after. (Other specs
+ * run beside this one on the same server, so it reads only what it alone could have changed.)
  */
 import { request, type APIRequestContext } from '@playwright/test';
 import { BASE_URL, PASSWORD, expect, test } from '../fixtures';
@@ -131,27 +132,38 @@ test('malformed bodies, queries and ids never get a 5xx and change nothing store
 	const school = await signedIn('school@center.test');
 	const facility = await signedIn('facility@center.test');
 	const admin = await signedIn('admin@center.test');
-	const rooms = (await (await anonymous.get('/api/v1/rooms')).json()).rooms as { id: string }[];
-	const roomId = rooms[0]!.id;
+	// A room of its own (other specs run beside this one on the same server): every near-valid
+	// body aims at it, and the snapshot reads what the fuzzers could reach.
+	const code = `fuzz-${Date.now().toString(36)}`;
+	const created = await facility.post('/facility/rooms/new', {
+		form: { code, nameKo: '퍼즈 회의실', nameEn: 'Fuzz room', floor: '1', capacity: '10', active: 'on' },
+		headers: { origin: BASE_URL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(created.status(), 'the fuzz room is created').toBe(303);
+	const roomId = /\/facility\/rooms\/([0-9a-f-]{36})/.exec(created.headers()['location'] ?? '')![1]!;
 	const users = await (await admin.get('/admin/users')).text();
-	const schoolUserId = /href="\/admin\/users\/([0-9a-f-]{36})"/.exec(users)?.[1] ?? NIL;
+	const schoolRow = users.split('<tr').find((row) => row.includes('school@center.test')) ?? '';
+	const schoolUserId = /href="\/admin\/users\/([0-9a-f-]{36})"/.exec(schoolRow)?.[1] ?? NIL;
 
 	async function snapshot() {
-		const days = await Promise.all([date, day2].map(async (d) => (await facility.get(`/api/v1/availability?date=${d}`)).json()));
-		const rows = async (context: APIRequestContext, path: string) => ((await (await context.get(path)).text()).match(/<tr[\s>]/g) ?? []).length;
+		const days = await Promise.all(
+			[date, day2].map(async (d) => {
+				const day = (await (await facility.get(`/api/v1/availability?date=${d}`)).json()) as { rooms: { id: string }[] };
+				return day.rooms.find((r) => r.id === roomId);
+			})
+		);
+		const room = ((await (await anonymous.get('/api/v1/rooms')).json()).rooms as { id: string }[]).find((r) => r.id === roomId);
+		// The room page's data: its rules and weekly hours as stored.
+		const roomData = await (await anonymous.get(`/rooms/${roomId}/__data.json`)).text();
+		const userRow = (await (await admin.get('/admin/users')).text()).split('<tr').find((row) => row.includes(schoolUserId))?.split('</tr>')[0];
 		const sessions = await Promise.all([school, facility, admin].map(async (c) => (await (await c.get('/api/v1/session')).json()).user?.id));
-		return {
-			days,
-			rooms: await (await anonymous.get('/api/v1/rooms')).json(),
-			users: await rows(admin, '/admin/users'),
-			outbox: await rows(admin, '/admin/outbox'),
-			closures: await rows(facility, '/facility/closures'),
-			mine: await (await school.get('/my/bookings')).text().then((h) => (h.match(/<(tr|li)[\s>]/g) ?? []).length),
-			sessions
-		};
+		return { days, room, roomData, userRow, sessions };
 	}
 	const before = await snapshot();
 	expect(before.sessions.every(Boolean)).toBe(true);
+	expect(before.room).toBeDefined();
+	expect(before.userRow).toBeDefined();
 
 	const sent: Sent[] = [];
 	const jobs: (() => Promise<void>)[] = [];

@@ -29,8 +29,8 @@ export function checked(form: FormData, name: string): boolean {
 	return form.get(name) === 'on';
 }
 
-/** A form's fields as the object a form schema reads: one value as is, several as a list. */
-export function formObject(form: FormData): Record<string, unknown> {
+/** A form's fields (or a GET form's query) as the object a form schema reads: one value as is, several as a list. */
+export function formObject(form: Pick<FormData | URLSearchParams, 'keys' | 'getAll'>): Record<string, unknown> {
 	const object: Record<string, unknown> = Object.create(null);
 	for (const name of new Set(form.keys())) {
 		const values = form.getAll(name);
