@@ -2,8 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
 import * as approvals from '$lib/server/facility/approvals';
 import { requirePermission } from '$lib/server/guards';
-import { rejectForm } from '$lib/schemas/forms';
-import { ensureForm, failValidation, text } from '$lib/server/http/forms';
+import { decisionForm, rejectForm } from '$lib/schemas/forms';
+import { ensureForm, failValidation, parseForm, text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,9 @@ function gone(error: unknown, id: string) {
 export const actions: Actions = {
 	approve: async (event) => {
 		const actor = requirePermission(event, 'reservations.approve');
-		const id = text(await event.request.formData(), 'id');
+		const parsed = parseForm(decisionForm, await event.request.formData());
+		if (!parsed.ok) return fail(422, { id: '', notice: say('booking_not_pending'), errors: parsed.errors });
+		const { id } = parsed.value;
 		try {
 			return { decided: await approvals.approve(actor, id) };
 		} catch (error) {
