@@ -26,9 +26,36 @@ function routes(dir = API_ROOT): string[] {
 
 describe('openapi.json', () => {
 	it('documents every endpoint that exists, and nothing that does not', () => {
-		const documented = Object.entries(openapi.paths).flatMap(([p, ops]) =>
-			Object.keys(ops).map((method) => `${method.toUpperCase()} ${p}`)
+		const documented = Object.entries(openapi.paths ?? {}).flatMap(([p, ops]) =>
+			Object.keys(ops as object).map((method) => `${method.toUpperCase()} ${p}`)
 		);
 		expect(documented.sort()).toEqual(routes().sort());
+	});
+});
+
+describe('openapi.json is generated from the input schemas', () => {
+	it('describes the booking body with the schema the route parses with (range, lengths, frequencies)', () => {
+		const schemas = openapi.components?.schemas as Record<string, Record<string, unknown>>;
+		const booking = schemas.BookingRequest as { required: string[]; properties: Record<string, Record<string, unknown>> };
+		expect(booking.required).toEqual(expect.arrayContaining(['roomId', 'start', 'end', 'purpose', 'attendees']));
+		expect(booking.properties.start).toMatchObject({ type: 'string', format: 'date-time' });
+		expect(booking.properties.purpose).toMatchObject({ type: 'string', maxLength: 200 });
+		expect(booking.properties.attendees).toMatchObject({ type: 'integer', minimum: 1, maximum: 2000 });
+		expect(JSON.stringify(schemas.Recurrence)).toContain('"enum":["weekly","biweekly"]');
+	});
+
+	it('lists the query and path parameters the routes read', () => {
+		const day = openapi.paths?.['/api/v1/availability']?.get;
+		expect(day?.parameters).toEqual([expect.objectContaining({ name: 'date', in: 'query', required: true })]);
+		const range = openapi.paths?.['/api/v1/rooms/{id}/availability']?.get;
+		expect((range?.parameters as { name: string; in: string }[]).map((p) => `${p.in}:${p.name}`).sort()).toEqual([
+			'path:id',
+			'query:from',
+			'query:to'
+		]);
+	});
+
+	it('serializes to JSON', () => {
+		expect(JSON.parse(JSON.stringify(openapi)).openapi).toBe('3.1.0');
 	});
 });

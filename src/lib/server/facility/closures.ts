@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import { formatDateTime, formatTime, type Locale } from '../../time/format';
-import { isIsoDate, seoulInstant } from '../../time/seoul';
+import { isSupportedDate } from '../../schemas/primitives';
+import { seoulInstant } from '../../time/seoul';
 import * as audit from '../audit';
 import { can, type Actor } from '../auth/permissions';
 import * as clock from '../clock';
@@ -42,8 +43,9 @@ export function checkClosure(
 	const violations: Violation[] = [];
 	if (input.roomId && !known.roomIds.includes(input.roomId))
 		violations.push({ rule: 'roomId', messageKey: 'facility_choice_unknown' });
-	const fromDateOk = isIsoDate(input.fromDate.trim());
-	const toDateOk = isIsoDate(input.toDate.trim());
+	// Real dates inside the supported calendar (2000–2100) only.
+	const fromDateOk = isSupportedDate(input.fromDate.trim());
+	const toDateOk = isSupportedDate(input.toDate.trim());
 	if (!fromDateOk) violations.push({ rule: 'fromDate', messageKey: 'facility_date_invalid' });
 	if (!toDateOk) violations.push({ rule: 'toDate', messageKey: 'facility_date_invalid' });
 	const fromMinute = parseTimeOfDay(input.fromTime);

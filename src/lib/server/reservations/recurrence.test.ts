@@ -43,3 +43,11 @@ describe('checkRecurrence', () => {
 		expect(checkRecurrence({ frequency: 'weekly', count: 53 }, first.start)[0]?.messageKey).toBe('recurrence_count_range');
 	});
 });
+
+describe('checkRecurrence: frequencies from the table only', () => {
+	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses the frequency %s (an inherited member, not a table key)', (frequency) => {
+		expect(
+			checkRecurrence({ frequency: frequency as 'weekly', count: 3 }, first.start).map((v) => v.messageKey)
+		).toEqual(['recurrence_frequency_invalid']);
+	});
+});

@@ -2,7 +2,9 @@ import { MINUTE_MS } from '../../time/seoul';
 import { addDays, seoulDate, seoulInstant, seoulMinuteOfDay } from '../../time/seoul';
 import type { Violation } from '../errors';
 
-export type Frequency = 'weekly' | 'biweekly';
+import { MAX_OCCURRENCES, type Frequency } from '../../schemas/reservations';
+
+export { MAX_OCCURRENCES, type Frequency };
 export interface Recurrence {
 	frequency: Frequency;
 	/** Last Seoul date an occurrence may fall on (inclusive). */
@@ -11,12 +13,12 @@ export interface Recurrence {
 	count?: number;
 }
 
-export const MAX_OCCURRENCES = 52;
 const STEP_DAYS: Record<Frequency, number> = { weekly: 7, biweekly: 14 };
 
 export function checkRecurrence(recurrence: Recurrence, firstStart: Date): Violation[] {
 	const violations: Violation[] = [];
-	if (!(recurrence.frequency in STEP_DAYS)) violations.push({ rule: 'recurrence', messageKey: 'recurrence_frequency_invalid' });
+	// The table's own keys only: `in` would accept 'constructor' or '__proto__' from the prototype.
+	if (typeof recurrence.frequency !== 'string' || !Object.hasOwn(STEP_DAYS, recurrence.frequency)) violations.push({ rule: 'recurrence', messageKey: 'recurrence_frequency_invalid' });
 	const hasUntil = typeof recurrence.until === 'string' && recurrence.until.length > 0;
 	const hasCount = typeof recurrence.count === 'number';
 	if (hasUntil === hasCount) violations.push({ rule: 'recurrence', messageKey: 'recurrence_until_or_count' });

@@ -5,7 +5,8 @@
  */
 import { and, gt, lt } from 'drizzle-orm';
 import { withinHours, type BoardBusy, type BoardClosure, type WeeklyHours } from '../../board';
-import { addDays, isIsoDate, seoulDate, seoulInstant } from '../../time/seoul';
+import { isSupportedDate } from '../../schemas/primitives';
+import { addDays, seoulDate, seoulInstant } from '../../time/seoul';
 import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { closure } from '../db/schema';
@@ -109,10 +110,8 @@ export interface BoardData {
 
 export const BOARD_MAX_DAYS = 7;
 
-/** A 'YYYY-MM-DD' the pages accept: a real date in a sane range (two-digit years misread). */
-export function isPageDate(value: string): boolean {
-	return isIsoDate(value) && Number(value.slice(0, 4)) >= 2000 && Number(value.slice(0, 4)) <= 2100;
-}
+/** A 'YYYY-MM-DD' the pages accept: a real date in the supported calendar (two-digit years misread). */
+export const isPageDate = isSupportedDate;
 
 /**
  * Every active room with its hours, held intervals and closures over `days` Seoul dates from

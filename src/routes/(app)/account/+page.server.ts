@@ -1,8 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { isStaffRole } from '$lib/roles';
 import { requireUser } from '$lib/server/guards';
-import { failValidation, text } from '$lib/server/http/forms';
+import { passwordChangeForm } from '$lib/schemas/forms';
 import { TooManyRequestsError } from '$lib/server/errors';
+import { ensureForm, failValidation } from '$lib/server/http/forms';
 import { say, throttledMessage } from '$lib/server/i18n';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import * as users from '$lib/server/users';
@@ -17,11 +18,11 @@ export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser(event);
 		const form = await event.request.formData();
-		const next = text(form, 'newPassword');
-		if (next !== text(form, 'confirm'))
-			return fail(422, { passwordChanged: false, errors: { confirm: [say('password_mismatch')] } as Record<string, string[]> });
 		try {
-			const { token, session } = await users.changePassword(user.id, text(form, 'currentPassword'), next, event.getClientAddress());
+			const input = ensureForm(passwordChangeForm, form);
+			if (input.newPassword !== input.confirm)
+				return fail(422, { passwordChanged: false, errors: { confirm: [say('password_mismatch')] } as Record<string, string[]> });
+			const { token, session } = await users.changePassword(user.id, input.currentPassword, input.newPassword, event.getClientAddress());
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		} catch (error) {
 			if (error instanceof TooManyRequestsError)

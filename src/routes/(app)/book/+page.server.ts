@@ -7,7 +7,7 @@ import { say } from '$lib/server/i18n';
 import * as idempotency from '$lib/server/idempotency';
 import * as reservations from '$lib/server/reservations';
 import { bookableRooms } from '$lib/server/reservations/mine';
-import { fieldOf, readForm, readQuery, toRequestBody, type BookingFormValues } from './form';
+import { fieldOf, readForm, readQuery, toRequestBody, type BookingFormValues } from '$lib/schemas/booking-form';
 import type { Alternative, Booked, Interval, PreviewRow, Refusal } from './types';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import type { BookingFormValues } from './form';
+import type { BookingFormValues } from '$lib/schemas/booking-form';
 
 /** What the booking page's actions answer; shared by the server and the page. */
 export interface Alternative {

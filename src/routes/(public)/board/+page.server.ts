@@ -1,4 +1,5 @@
 import { getLocale } from '$lib/paraglide/runtime';
+import { clampDate } from '$lib/schemas/primitives';
 import * as clock from '$lib/server/clock';
 import * as roomSearch from '$lib/server/rooms/search';
 import { mondayOf, seoulDate } from '$lib/time/seoul';
@@ -10,7 +11,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const dateInvalid = asked !== '' && !roomSearch.isPageDate(asked);
 	const date = asked && !dateInvalid ? asked : today;
 	const view = url.searchParams.get('view') === 'week' ? 'week' : 'day';
-	const first = view === 'week' ? mondayOf(date) : date;
+	// The week of 2000-01-01 starts in 1999, outside the supported calendar: show it from its first day.
+	const first = view === 'week' ? clampDate(mondayOf(date)) : date;
 	const board = await roomSearch.board(first, view === 'week' ? 7 : 1, locals.user);
 	const en = getLocale() === 'en';
 	return {

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/nav';
 import * as login from '$lib/server/auth/login';
-import { noErrors, type FieldErrors } from '$lib/server/http/forms';
+import { signInForm } from '$lib/schemas/forms';
+import { noErrors, parseForm, text, type FieldErrors } from '$lib/server/http/forms';
 import { say, throttledMessage } from '$lib/server/i18n';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,8 +15,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
-		const email = String(form.get('email') ?? '');
-		const password = String(form.get('password') ?? '');
+		const parsed = parseForm(signInForm, form);
+		if (!parsed.ok) return fail(400, { email: text(form, 'email'), errors: parsed.errors, message: null });
+		const { email, password } = parsed.value;
 		const errors: FieldErrors = {};
 		if (!email.trim()) errors.email = [say('field_required')];
 		if (!password) errors.password = [say('field_required')];

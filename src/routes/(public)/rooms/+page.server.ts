@@ -1,5 +1,8 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import * as clock from '$lib/server/clock';
+import { parseInput } from '$lib/schemas/issues';
+import { roomFiltersForm } from '$lib/schemas/forms';
+import { formObject } from '$lib/server/http/forms';
 import { fieldErrors } from '$lib/server/i18n';
 import * as roomSearch from '$lib/server/rooms/search';
 import { seoulDate } from '$lib/time/seoul';
@@ -8,7 +11,9 @@ import type { PageServerLoad } from './$types';
 /** The catalogue; its filters are a GET form, so a filtered list is a link anyone can share. */
 export const load: PageServerLoad = async ({ url }) => {
 	const form = roomSearch.readFilterForm(url.searchParams);
-	const { value, violations } = roomSearch.parseFilters(form);
+	// What no filter form sends (control characters, absurd lengths) lists nothing but the problems.
+	const shape = parseInput(roomFiltersForm, formObject(url.searchParams));
+	const { value, violations } = shape.ok ? roomSearch.parseFilters(form) : { value: { equipment: [] }, violations: shape.problems };
 	// Filters that read well still apply while the others are corrected.
 	const result = await roomSearch.search(value);
 	const en = getLocale() === 'en';

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import * as clock from '$lib/server/clock';
 import { DomainError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/guards';
-import { text } from '$lib/server/http/forms';
+import { cancelForm } from '$lib/schemas/forms';
+import { ensureForm, text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import * as reservations from '$lib/server/reservations';
 import { listMine, PAST_LIMIT } from '$lib/server/reservations/mine';
@@ -18,9 +19,10 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const id = text(form, 'id');
-		const scope = text(form, 'scope') === 'following' ? 'following' : 'one';
 		try {
-			const { cancelled } = await reservations.cancel(user, id, { scope });
+			const input = ensureForm(cancelForm, form);
+			const scope = input.scope === 'following' ? 'following' : 'one';
+			const { cancelled } = await reservations.cancel(user, input.id, { scope });
 			return { cancelledId: id, cancelledCount: cancelled.length };
 		} catch (error) {
 			if (error instanceof DomainError && error.status < 500)

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { NotFoundError } from '$lib/server/errors';
-import { failValidation, text, type FieldErrors } from '$lib/server/http/forms';
+import { invitationForm } from '$lib/schemas/forms';
+import { ensureForm, failValidation, type FieldErrors } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import * as users from '$lib/server/users';
@@ -14,10 +15,9 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ request, params, cookies, url }) => {
 		const form = await request.formData();
-		const password = text(form, 'password');
-		if (password !== text(form, 'confirm'))
-			return fail(422, { errors: { confirm: [say('password_mismatch')] } as FieldErrors });
 		try {
+			const { password, confirm } = ensureForm(invitationForm, form);
+			if (password !== confirm) return fail(422, { errors: { confirm: [say('password_mismatch')] } as FieldErrors });
 			const { token, session } = await users.acceptInvitation(params.token, password);
 			setSessionCookie(cookies, url, token, session.expiresAt);
 		} catch (error) {

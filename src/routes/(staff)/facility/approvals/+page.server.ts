@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
 import * as approvals from '$lib/server/facility/approvals';
 import { requirePermission } from '$lib/server/guards';
-import { failValidation, text } from '$lib/server/http/forms';
+import { decisionForm, rejectForm } from '$lib/schemas/forms';
+import { ensureForm, failValidation, parseForm, text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +22,9 @@ function gone(error: unknown, id: string) {
 export const actions: Actions = {
 	approve: async (event) => {
 		const actor = requirePermission(event, 'reservations.approve');
-		const id = text(await event.request.formData(), 'id');
+		const parsed = parseForm(decisionForm, await event.request.formData());
+		if (!parsed.ok) return fail(422, { id: '', notice: say('booking_not_pending'), errors: parsed.errors });
+		const { id } = parsed.value;
 		try {
 			return { decided: await approvals.approve(actor, id) };
 		} catch (error) {
@@ -34,7 +37,8 @@ export const actions: Actions = {
 		const id = text(form, 'id');
 		const reason = text(form, 'reason');
 		try {
-			return { decided: await approvals.reject(actor, id, reason) };
+			const input = ensureForm(rejectForm, form);
+			return { decided: await approvals.reject(actor, input.id, input.reason) };
 		} catch (error) {
 			if (error instanceof ConflictError || error instanceof NotFoundError) return gone(error, id);
 			return failValidation(error, { id, reason });

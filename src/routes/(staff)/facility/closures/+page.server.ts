@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { NotFoundError } from '$lib/server/errors';
 import * as closures from '$lib/server/facility/closures';
 import { requirePermission } from '$lib/server/guards';
-import { all, failValidation, text } from '$lib/server/http/forms';
+import { closureForm, decisionForm } from '$lib/schemas/forms';
+import { ensureForm, failValidation, parseForm, text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,11 +26,8 @@ export const actions: Actions = {
 			reason: text(form, 'reason')
 		};
 		try {
-			const outcome = await closures.create(actor, values, {
-				confirm: text(form, 'confirm') === '1',
-				shownIds: all(form, 'shown'),
-				cancelIds: all(form, 'cancel')
-			});
+			const { confirm, shown, cancel, ...input } = ensureForm(closureForm, form);
+			const outcome = await closures.create(actor, input, { confirm: confirm === '1', shownIds: shown, cancelIds: cancel });
 			if (outcome.status === 'confirm') return { values, affected: outcome.affected };
 			return { created: { cancelled: outcome.cancelledIds.length, kept: outcome.keptIds.length } };
 		} catch (e) {
@@ -38,8 +36,10 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const actor = requirePermission(event, 'rooms.manage');
+		const parsed = parseForm(decisionForm, await event.request.formData());
+		if (!parsed.ok) return fail(404, { notice: say('facility_closure_gone') });
 		try {
-			await closures.remove(actor, text(await event.request.formData(), 'id'));
+			await closures.remove(actor, parsed.value.id);
 		} catch (e) {
 			if (e instanceof NotFoundError) return fail(404, { notice: say('facility_closure_gone') });
 			throw e;

@@ -1,6 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { DomainError, ValidationError } from '$lib/server/errors';
+import { bookingRequest } from '$lib/schemas/reservations';
+import { DomainError } from '$lib/server/errors';
 import { requireApiUser } from '$lib/server/http/api';
+import { ensureInput } from '$lib/server/http/input';
 import { problemFromError, readJson } from '$lib/server/http/problem';
 import * as idempotency from '$lib/server/idempotency';
 import * as reservations from '$lib/server/reservations';
@@ -22,8 +24,7 @@ export const POST: RequestHandler = async (event) => {
 		const body = await readJson(event.request);
 		answer = await idempotency.once(user.id, key, idempotency.hashRequest(body), async (claim) => {
 			try {
-				const { value, violations } = reservations.parseBookingInput(body);
-				if (!value) throw new ValidationError(violations);
+				const value = ensureInput(bookingRequest, body);
 				// The key and its answer are written with the booking itself (one statement or transaction).
 				if (value.recurrence) {
 					const series = await reservations.createSeries(user, value, { alsoWrite: (s) => claim.insert(seriesAnswer(s)) });

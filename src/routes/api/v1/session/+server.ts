@@ -1,8 +1,10 @@
 import { json } from '@sveltejs/kit';
 import * as login from '$lib/server/auth/login';
 import { STAFF_IDLE_MS, isStaffRole } from '$lib/server/auth/sessions';
-import { TooManyRequestsError, ValidationError, type Violation } from '$lib/server/errors';
-import { problem, problemFromError, readJson } from '$lib/server/http/problem';
+import { credentials } from '$lib/schemas/session';
+import { TooManyRequestsError } from '$lib/server/errors';
+import { readBody } from '$lib/server/http/input';
+import { problem, problemFromError } from '$lib/server/http/problem';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/http/session-cookie';
 import type { RequestHandler } from './$types';
 
@@ -24,14 +26,7 @@ export const GET: RequestHandler = ({ locals }) => {
 
 export const POST: RequestHandler = async ({ request, cookies, url, getClientAddress, locals }) => {
 	try {
-		const body = (await readJson(request)) as Record<string, unknown> | null;
-		const violations: Violation[] = [];
-		const email = typeof body?.email === 'string' ? body.email : '';
-		const password = typeof body?.password === 'string' ? body.password : '';
-		if (!email.trim()) violations.push({ rule: 'email', messageKey: 'field_required' });
-		if (!password) violations.push({ rule: 'password', messageKey: 'field_required' });
-		if (violations.length) throw new ValidationError(violations);
-
+		const { email, password } = await readBody(request, credentials);
 		const result = await login.signIn({ email, password, ip: getClientAddress() });
 		if (!result.ok && result.reason === 'throttled') throw new TooManyRequestsError(result.retryAfterSeconds);
 		if (!result.ok) return problem(401, 'invalid-credentials', 'login_invalid');

@@ -1,5 +1,6 @@
 import { requirePermission } from '$lib/server/guards';
-import { failValidation, text } from '$lib/server/http/forms';
+import { roleForm } from '$lib/schemas/forms';
+import { ensureForm, failValidation, text } from '$lib/server/http/forms';
 import * as org from '$lib/server/org';
 import * as users from '$lib/server/users';
 import { NotFoundError } from '$lib/server/errors';
@@ -33,7 +34,12 @@ export const actions: Actions = {
 			schoolId: text(form, 'schoolId') || null
 		};
 		try {
-			await users.updateRole(actor, event.params.id, values);
+			const input = ensureForm(roleForm, form);
+			await users.updateRole(actor, event.params.id, {
+				role: input.role,
+				departmentId: input.departmentId || null,
+				schoolId: input.schoolId || null
+			});
 		} catch (e) {
 			return failValidation(e, { values });
 		}

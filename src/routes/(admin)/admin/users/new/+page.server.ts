@@ -1,5 +1,6 @@
 import { requirePermission } from '$lib/server/guards';
-import { failValidation, text } from '$lib/server/http/forms';
+import { userForm } from '$lib/schemas/forms';
+import { ensureForm, failValidation, text } from '$lib/server/http/forms';
 import * as org from '$lib/server/org';
 import * as users from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +23,12 @@ export const actions: Actions = {
 			schoolId: text(form, 'schoolId') || null
 		};
 		try {
-			const { user, inviteUrl } = await users.createWithInvitation(actor, values);
+			const input = ensureForm(userForm, form);
+			const { user, inviteUrl } = await users.createWithInvitation(actor, {
+				...input,
+				departmentId: input.departmentId || null,
+				schoolId: input.schoolId || null
+			});
 			return { invited: { email: user.email, url: inviteUrl }, values: null, errors: {} as Record<string, string[]> };
 		} catch (error) {
 			return failValidation(error, { values });

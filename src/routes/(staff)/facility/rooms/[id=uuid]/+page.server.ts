@@ -3,7 +3,8 @@ import { ROLES } from '$lib/roles';
 import { NotFoundError } from '$lib/server/errors';
 import * as facilityRooms from '$lib/server/facility/rooms';
 import { requirePermission } from '$lib/server/guards';
-import { all, checked, failValidation, text } from '$lib/server/http/forms';
+import { hoursForm, roomDetailsForm, roomRulesForm } from '$lib/schemas/forms';
+import { all, checked, ensureForm, failValidation, text } from '$lib/server/http/forms';
 import { readRoomDetails } from '../room-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const details = readRoomDetails(form);
 		try {
-			await facilityRooms.saveDetails(actor, event.params.id, details);
+			await facilityRooms.saveDetails(actor, event.params.id, ensureForm(roomDetailsForm, form));
 		} catch (e) {
 			return failValidation(e, { section: 'details' as const, details });
 		}
@@ -67,7 +68,7 @@ export const actions: Actions = {
 			cancelCutoffHours: text(form, 'cancelCutoffHours')
 		};
 		try {
-			await facilityRooms.saveRules(actor, event.params.id, rules);
+			await facilityRooms.saveRules(actor, event.params.id, ensureForm(roomRulesForm, form));
 		} catch (e) {
 			return failValidation(e, { section: 'rules' as const, rules });
 		}
@@ -86,6 +87,7 @@ export const actions: Actions = {
 			}))
 		};
 		try {
+			ensureForm(hoursForm, form);
 			await facilityRooms.saveHours(actor, event.params.id, hours);
 		} catch (e) {
 			return failValidation(e, { section: 'hours' as const, hours });

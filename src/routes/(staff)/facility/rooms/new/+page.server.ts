@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import * as facilityRooms from '$lib/server/facility/rooms';
 import { requirePermission } from '$lib/server/guards';
-import { failValidation, text } from '$lib/server/http/forms';
+import { newRoomForm } from '$lib/schemas/forms';
+import { ensureForm, failValidation, text } from '$lib/server/http/forms';
 import { readRoomDetails } from '../room-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +23,7 @@ export const actions: Actions = {
 		const room: facilityRooms.NewRoomInput = { code: text(form, 'code'), ...readRoomDetails(form) };
 		let id: string;
 		try {
-			id = await facilityRooms.createRoom(actor, room);
+			id = await facilityRooms.createRoom(actor, ensureForm(newRoomForm, form));
 		} catch (e) {
 			return failValidation(e, { room });
 		}

@@ -1,6 +1,6 @@
-import { ValidationError } from '$lib/server/errors';
+import { bookingRequest } from '$lib/schemas/reservations';
 import { api, requireApiUser } from '$lib/server/http/api';
-import { readJson } from '$lib/server/http/problem';
+import { readBody } from '$lib/server/http/input';
 import { say } from '$lib/server/i18n';
 import * as reservations from '$lib/server/reservations';
 import type { RequestHandler } from './$types';
@@ -9,8 +9,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = (event) =>
 	api(event, async () => {
 		const user = requireApiUser(event);
-		const { value, violations } = reservations.parseBookingInput(await readJson(event.request));
-		if (!value) throw new ValidationError(violations);
+		const value = await readBody(event.request, bookingRequest);
 		const occurrences = await reservations.previewSeries(user, value);
 		return {
 			body: {

@@ -1,4 +1,6 @@
+import { cancelRequest } from '$lib/schemas/reservations';
 import { api, requireApiUser } from '$lib/server/http/api';
+import { ensureInput } from '$lib/server/http/input';
 import { readJson } from '$lib/server/http/problem';
 import * as reservations from '$lib/server/reservations';
 import type { RequestHandler } from './$types';
@@ -8,10 +10,6 @@ export const POST: RequestHandler = (event) =>
 	api(event, async () => {
 		const user = requireApiUser(event);
 		const hasBody = event.request.headers.get('content-type') !== null;
-		const body = ((hasBody ? await readJson(event.request) : null) ?? {}) as { scope?: unknown; reason?: unknown };
-		const result = await reservations.cancel(user, event.params.id, {
-			scope: body.scope === 'following' ? 'following' : 'one',
-			reason: typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined
-		});
-		return { body: result };
+		const options = ensureInput(cancelRequest, (hasBody ? await readJson(event.request) : null) ?? {});
+		return { body: await reservations.cancel(user, event.params.id, options) };
 	});

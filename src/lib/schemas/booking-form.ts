@@ -1,9 +1,11 @@
 /**
- * The booking form's one schema: what the page sends (Seoul wall-clock date and times, strings
- * as typed) and how it becomes the engine's request (instants). Pure, shared by the page (values,
- * links) and its server (parsing); the server converts with seoulInstant, never the browser.
+ * The booking form: what the page sends (Seoul wall-clock date and times, strings as typed) and
+ * how it becomes the engine's request (instants), which the one schema `bookingRequest`
+ * (reservations.ts) then parses. Pure, shared by the page (values, links), the live check in the
+ * browser (which sends only what that schema accepts) and the form action.
  */
-import { isIsoDate, seoulInstant } from '$lib/time/seoul';
+import { SUPPORTED_YEARS, isSupportedDate } from './primitives';
+import { isIsoDate, seoulInstant } from '../time/seoul';
 
 export const FREQUENCIES = ['none', 'weekly', 'biweekly'] as const;
 export type Repeat = (typeof FREQUENCIES)[number];
@@ -91,6 +93,7 @@ export function minutesOf(time: string): number | null {
 export interface FormProblem {
 	rule: string;
 	messageKey: string;
+	params?: Record<string, string | number>;
 }
 
 /**
@@ -99,8 +102,13 @@ export interface FormProblem {
  */
 export function toRequestBody(values: BookingFormValues): { body: Record<string, unknown>; problems: FormProblem[] } {
 	const problems: FormProblem[] = [];
-	const dateOk = isIsoDate(values.date);
-	if (!dateOk) problems.push({ rule: 'date', messageKey: 'book_date_invalid' });
+	const dateOk = isSupportedDate(values.date);
+	if (!dateOk)
+		problems.push(
+			isIsoDate(values.date)
+				? { rule: 'date', messageKey: 'input_date_out_of_range', params: { ...SUPPORTED_YEARS } }
+				: { rule: 'date', messageKey: 'book_date_invalid' }
+		);
 	const startMinute = minutesOf(values.start);
 	const endMinute = minutesOf(values.end);
 	if (startMinute === null) problems.push({ rule: 'start', messageKey: 'book_time_required' });

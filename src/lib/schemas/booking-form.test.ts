@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingHref, emptyValues, readForm, readQuery, toRequestBody } from './form';
+import { bookingHref, emptyValues, readForm, readQuery, toRequestBody } from './booking-form';
 
 const values = (over: Partial<ReturnType<typeof emptyValues>> = {}) => ({
 	...emptyValues(),

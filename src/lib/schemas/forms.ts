@@ -1,0 +1,99 @@
+/**
+ * One schema per form action: the fields it reads, as typed (strings, lists, checkboxes), with
+ * what no form may carry refused at parsing (control characters such as NUL, several values for
+ * one field, files, absurd lengths). The services then judge the values (required, ranges,
+ * known choices) and answer field errors the same way. The booking form's schema is
+ * reservations.ts' bookingRequest, reached through book/form.ts.
+ */
+import * as z from 'zod';
+import { formCheckbox, formList, formText, oneOf } from './primitives';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from './session';
+import { REASON_MAX_LENGTH } from './reservations';
+
+/** A short one-line field: names, codes, numbers as typed, times, ids. */
+const line = (max = 200) => formText({ max });
+const id = () => formText({ max: 64 });
+/** Passwords are taken as typed (spaces kept: the service judges them), up to a sane length. */
+const passwordField = () => formText({ max: PASSWORD_MAX_LENGTH });
+
+export const signInForm = z.object({ email: line(EMAIL_MAX_LENGTH), password: passwordField() });
+
+export const passwordChangeForm = z.object({ currentPassword: passwordField(), newPassword: passwordField(), confirm: passwordField() });
+export const invitationForm = z.object({ password: passwordField(), confirm: passwordField() });
+
+export const userForm = z.object({
+	email: line(EMAIL_MAX_LENGTH),
+	name: line(100),
+	role: line(40),
+	departmentId: id(),
+	schoolId: id()
+});
+export const roleForm = userForm.pick({ role: true, departmentId: true, schoolId: true });
+
+export const roomDetailsForm = z.object({
+	nameKo: line(100),
+	nameEn: line(100),
+	floor: line(10),
+	capacity: line(10),
+	equipment: formList(),
+	accessibility: formList(),
+	descriptionKo: formText({ max: 2000, multiline: true }),
+	descriptionEn: formText({ max: 2000, multiline: true }),
+	active: formCheckbox()
+});
+export const newRoomForm = roomDetailsForm.extend({ code: line(40) });
+
+export const roomRulesForm = z.object({
+	granularityMinutes: line(10),
+	minMinutes: line(10),
+	maxMinutes: line(10),
+	leadTimeHours: line(10),
+	horizonDays: line(10),
+	bufferBeforeMinutes: line(10),
+	bufferAfterMinutes: line(10),
+	requiresApproval: formCheckbox(),
+	allowedRoles: formList(),
+	allowedSchoolIds: formList(),
+	monthlyQuotaHours: line(10),
+	closedOnHolidays: formCheckbox(),
+	cancelCutoffHours: line(10)
+});
+
+/** 0 = Sunday … 6 = Saturday: the weekly hours form has open-N, opens-N and closes-N for each. */
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+export const hoursForm = z.object({
+	// Anything but the two radio values is no choice: never read as "use the center's hours".
+	source: oneOf(['center', 'own']),
+	...Object.fromEntries(
+		WEEKDAYS.flatMap((d) => [
+			[`open-${d}`, formCheckbox()],
+			[`opens-${d}`, line(5)],
+			[`closes-${d}`, line(5)]
+		])
+	)
+}) as z.ZodObject<{ source: z.ZodEnum<{ center: 'center'; own: 'own' }> } & Record<string, z.ZodType<string | boolean>>>;
+
+export const closureForm = z.object({
+	roomId: id(),
+	fromDate: line(10),
+	fromTime: line(5),
+	toDate: line(10),
+	toTime: line(5),
+	reason: formText({ max: 300, multiline: true }),
+	confirm: line(1),
+	shown: formList({ max: 64, maxItems: 1000 }),
+	cancel: formList({ max: 64, maxItems: 1000 })
+});
+
+/** The room catalogue's filters (a GET form: /rooms?people=&equipment=&date=&from=&to=). */
+export const roomFiltersForm = z.object({
+	people: line(10),
+	equipment: formList({ max: 40, maxItems: 20 }),
+	date: line(10),
+	from: line(5),
+	to: line(5)
+});
+
+export const decisionForm = z.object({ id: id() });
+export const rejectForm = z.object({ id: id(), reason: formText({ max: REASON_MAX_LENGTH, multiline: true }) });
+export const cancelForm = z.object({ id: id(), scope: line(20) });

@@ -1,0 +1,77 @@
+/**
+ * Request shapes of the reservation engine, shared by the API routes, the booking form's action,
+ * the live check in the browser and the generated OpenAPI document.
+ */
+import * as z from 'zod';
+import { seoulDate } from '../time/seoul';
+import { boundedInt, calendarDate, instant, oneOf, safeText, uuid, whenValid } from './primitives';
+
+export const PURPOSE_MAX_LENGTH = 200;
+export const ATTENDEES_MAX = 2000;
+export const REASON_MAX_LENGTH = 500;
+export const MAX_OCCURRENCES = 52;
+export const FREQUENCIES = ['weekly', 'biweekly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+export const recurrence = z
+	.object({
+		frequency: oneOf(FREQUENCIES, 'recurrence_frequency_invalid'),
+		/** Last Seoul date an occurrence may fall on (inclusive). */
+		until: calendarDate('recurrence_until_or_count').optional(),
+		/** Number of occurrences, the first included. */
+		count: boundedInt(2, MAX_OCCURRENCES, 'recurrence_count_range').optional()
+	})
+	.refine((r) => (r.until === undefined) !== (r.count === undefined), {
+		error: 'recurrence_until_or_count',
+		when: whenValid('until', 'count')
+	})
+	.meta({
+		id: 'Recurrence',
+		description: `Weekly series; exactly one of until (Seoul date, inclusive) and count (2–${MAX_OCCURRENCES})`
+	});
+export type Recurrence = z.output<typeof recurrence>;
+
+/** A booking of a room, or the first of a weekly series (POST /api/v1/reservations, /preview, the booking form). */
+export const bookingRequest = z
+	.object({
+		roomId: uuid('booking_room_required'),
+		start: instant('booking_time_invalid'),
+		end: instant('booking_time_invalid'),
+		purpose: safeText({ max: PURPOSE_MAX_LENGTH }),
+		attendees: boundedInt(1, ATTENDEES_MAX, 'booking_attendees_invalid'),
+		recurrence: recurrence
+			.nullish()
+			.transform((r) => r ?? undefined)
+			.optional()
+	})
+	// Cross-field rules run even when another field is wrong: every problem at once.
+	.refine((b) => b.end > b.start, {
+		path: ['end'],
+		error: 'booking_end_after_start',
+		when: whenValid('start', 'end')
+	})
+	.refine((b) => !b.recurrence?.until || b.recurrence.until > seoulDate(b.start), {
+		path: ['recurrence'],
+		error: 'recurrence_until_after_start',
+		when: whenValid('start', 'recurrence')
+	})
+	.meta({ id: 'BookingRequest' });
+export type BookingInput = z.output<typeof bookingRequest>;
+
+export const cancelRequest = z
+	.object({
+		scope: oneOf(['one', 'following']).optional().meta({ description: 'one (default) or this and the rest of its series' }),
+		reason: safeText({ max: REASON_MAX_LENGTH, optional: true, multiline: true }).optional()
+	})
+	.meta({ id: 'CancelRequest' });
+
+/** The reason is required; the service says so after checking who asks (403 before 422). */
+export const rejectRequest = z
+	.object({ reason: safeText({ max: REASON_MAX_LENGTH, optional: true, multiline: true }).default('') })
+	.meta({ id: 'RejectRequest' });
+
+export const moveRequest = z
+	.object({ start: instant('booking_time_invalid'), end: instant('booking_time_invalid') })
+	.meta({ id: 'MoveRequest' });
+
+export const reservationId = z.object({ id: uuid().meta({ description: 'Reservation id' }) });
