@@ -44,6 +44,8 @@ export default defineConfig({
 		baseURL: BASE_URL,
 		locale: 'ko-KR',
 		timezoneId: 'Asia/Seoul',
+		// No colour transitions: axe must never read a button halfway between two colours.
+		reducedMotion: 'reduce',
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure'
 	},
