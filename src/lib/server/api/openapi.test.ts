@@ -59,3 +59,27 @@ describe('openapi.json is generated from the input schemas', () => {
 		expect(JSON.parse(JSON.stringify(openapi)).openapi).toBe('3.1.0');
 	});
 });
+
+describe('openapi.json lists the refusals the shared mechanisms give', () => {
+	const operations = () =>
+		Object.entries(openapi.paths ?? {})
+			.filter(([p]) => p !== '/api/v1/openapi.json')
+			.flatMap(([p, ops]) =>
+				Object.entries(ops as Record<string, { responses: Record<string, unknown> }>).map(([method, op]) => ({ name: `${method} ${p}`, op }))
+			);
+
+	it('every operation that reaches the database may answer 503', () => {
+		const without = operations().filter(({ op }) => !('503' in op.responses)).map(({ name }) => name);
+		expect(without).toEqual([]);
+	});
+
+	it('every write with a JSON body may answer 413 and 400 (malformed or too deep)', () => {
+		const writes = operations().filter(({ op }) => 'requestBody' in op);
+		expect(writes.length).toBeGreaterThan(3);
+		for (const { name, op } of writes) expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(['400', '413', '415']));
+	});
+
+	it('the preview says it may be rate-limited (429)', () => {
+		expect(Object.keys(openapi.paths?.['/api/v1/reservations/preview']?.post?.responses ?? {})).toContain('429');
+	});
+});

@@ -18,8 +18,9 @@ const signedIn = { security: [{ session: [] }] };
 
 /** Refusals every write can get, besides its own. */
 const writeRefusals: ZodOpenApiResponsesObject = {
-	'400': problem('Body is not JSON'),
+	'400': problem('Body is not JSON (`malformed-json`), or nested deeper than 32 levels (`json-too-deep`)'),
 	'403': problem('A browser Origin other than this site, or not allowed'),
+	'413': problem('Body larger than the server accepts (BODY_SIZE_LIMIT, 512 kB by default)'),
 	'415': problem('Body is not application/json')
 };
 
@@ -38,7 +39,7 @@ const decision = (summary: string, extra: Partial<ZodOpenApiOperationObject> = {
 	...(extra.requestBody ? { requestBody: extra.requestBody } : {})
 });
 
-export const openapi = createDocument({
+export const openapi = withUnavailable(createDocument({
 	openapi: '3.1.0',
 	info: {
 		title: 'Center booking API',
@@ -125,7 +126,8 @@ export const openapi = createDocument({
 					'200': { description: 'Each occurrence: free, conflict or invalid', ...json(out.preview) },
 					'401': problem('Not signed in'),
 					...writeRefusals,
-					'422': problem('Malformed request')
+					'422': problem('Malformed request'),
+					'429': problem('Too many previews by this user in a minute; Retry-After says when to try again')
 				}
 			}
 		},
@@ -165,4 +167,17 @@ export const openapi = createDocument({
 			get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } }
 		}
 	}
-});
+}));
+
+/** Every operation that reaches the database may answer 503 (src/lib/server/http/unavailable.ts). */
+function withUnavailable<D extends { paths?: object }>(document: D): D {
+	const answer = {
+		description: 'The database is unavailable or this process is overloaded; Retry-After says when to try again',
+		content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
+	};
+	for (const [path, item] of Object.entries(document.paths ?? {}) as [string, Record<string, { responses?: Record<string, unknown> }>][]) {
+		if (path === '/api/v1/openapi.json') continue;
+		for (const operation of Object.values(item)) if (operation?.responses) operation.responses['503'] ??= answer;
+	}
+	return document;
+}
