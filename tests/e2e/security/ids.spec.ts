@@ -31,6 +31,9 @@ test.describe('ids that are not there answer 404, never 500', () => {
 				const response = await postAction(admin, `/admin/users/${id}?/${action}`, { role: 'school_user' });
 				expect(response.status(), `${action} ${id}`).toBe(404);
 			}
+			// Fields that are themselves wrong: the missing user is still what is said first.
+			const malformed = await postAction(admin, `/admin/users/${id}?/role`, { role: '__proto__' });
+			expect(malformed.status(), `role with a malformed role, ${id}`).toBe(404);
 		}
 		await admin.dispose();
 	});
@@ -40,6 +43,7 @@ test.describe('ids that are not there answer 404, never 500', () => {
 		for (const id of [...MALFORMED, ABSENT]) {
 			expect((await facility.get(`/facility/rooms/${id}`)).status(), `page ${id}`).toBe(404);
 			for (const action of ['details', 'rules', 'hours']) {
+				// Fields the action would refuse (no hours source, no capacity): the missing room is still what is said.
 				const response = await postAction(facility, `/facility/rooms/${id}?/${action}`, { nameKo: '방', nameEn: 'Room' });
 				expect(response.status(), `${action} ${id}`).toBe(404);
 			}

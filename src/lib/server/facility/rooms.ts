@@ -397,6 +397,17 @@ export interface ManagedRoom {
 const hoursOf = (rows: { weekday: number; opensMinute: number; closesMinute: number }[]): WeeklyHours[] =>
 	rows.map(({ weekday, opensMinute, closesMinute }) => ({ weekday, opensMinute, closesMinute })).sort((a, b) => a.weekday - b.weekday);
 
+/**
+ * Throws NotFoundError unless the room exists (and the actor may manage rooms). Actions call it
+ * before judging their fields: a form posted to a room that is not there is a 404, not a 422.
+ */
+export async function ensureRoomExists(actor: Actor, id: string): Promise<void> {
+	ensureMayManage(actor);
+	if (!isUuid(id)) throw new NotFoundError('room_not_found');
+	const [row] = await db.select({ id: room.resourceId }).from(room).where(eq(room.resourceId, id));
+	if (!row) throw new NotFoundError('room_not_found');
+}
+
 export async function getRoom(actor: Actor, id: string): Promise<ManagedRoom> {
 	ensureMayManage(actor);
 	if (!isUuid(id)) throw new NotFoundError('room_not_found');

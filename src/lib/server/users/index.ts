@@ -170,6 +170,12 @@ export async function reissueInvitation(actor: Actor, userId: string): Promise<s
 	});
 }
 
+/** Throws NotFoundError unless the user exists: actions check it before judging their fields (404, not 422). */
+export async function ensureUserExists(actor: Actor, userId: string): Promise<void> {
+	ensureAllowed(actor);
+	await get(userId);
+}
+
 async function get(userId: string): Promise<AppUser> {
 	if (!isUuid(userId)) throw new NotFoundError();
 	const [user] = await db.select().from(appUser).where(eq(appUser.id, userId));

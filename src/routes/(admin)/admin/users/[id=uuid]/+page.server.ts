@@ -34,6 +34,7 @@ export const actions: Actions = {
 			schoolId: text(form, 'schoolId') || null
 		};
 		try {
+			await users.ensureUserExists(actor, event.params.id);
 			const input = ensureForm(roleForm, form);
 			await users.updateRole(actor, event.params.id, {
 				role: input.role,

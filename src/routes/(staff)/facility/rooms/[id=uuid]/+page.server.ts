@@ -43,6 +43,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const details = readRoomDetails(form);
 		try {
+			await facilityRooms.ensureRoomExists(actor, event.params.id);
 			await facilityRooms.saveDetails(actor, event.params.id, ensureForm(roomDetailsForm, form));
 		} catch (e) {
 			return failValidation(e, { section: 'details' as const, details });
@@ -68,6 +69,7 @@ export const actions: Actions = {
 			cancelCutoffHours: text(form, 'cancelCutoffHours')
 		};
 		try {
+			await facilityRooms.ensureRoomExists(actor, event.params.id);
 			await facilityRooms.saveRules(actor, event.params.id, ensureForm(roomRulesForm, form));
 		} catch (e) {
 			return failValidation(e, { section: 'rules' as const, rules });
@@ -87,6 +89,7 @@ export const actions: Actions = {
 			}))
 		};
 		try {
+			await facilityRooms.ensureRoomExists(actor, event.params.id);
 			ensureForm(hoursForm, form);
 			await facilityRooms.saveHours(actor, event.params.id, hours);
 		} catch (e) {
