@@ -101,21 +101,28 @@ export async function quotaUsedMinutes(resourceId: string, schoolId: string | nu
 	return Number(row?.minutes ?? 0);
 }
 
-function quotaUsed(resourceId: string | SQLWrapper, schoolId: string | SQLWrapper, { from, to }: { from: Date | SQLWrapper; to: Date | SQLWrapper }, executor: Executor) {
+/** The school's holding bookings of the room that start in [from, to): what its monthly quota counts. */
+export function schoolHoldsStartingIn(
+	resourceId: string | SQLWrapper,
+	schoolId: string | SQLWrapper,
+	{ from, to }: { from: Date | SQLWrapper; to: Date | SQLWrapper }
+): SQL {
+	return and(
+		eq(reservation.resourceId, resourceId),
+		eq(reservation.schoolId, schoolId),
+		inArray(reservation.status, [...HOLDING]),
+		gte(reservation.startsAt, from),
+		lt(reservation.startsAt, to)
+	)!;
+}
+
+function quotaUsed(resourceId: string | SQLWrapper, schoolId: string | SQLWrapper, range: { from: Date | SQLWrapper; to: Date | SQLWrapper }, executor: Executor) {
 	return executor
 		.select({
 			minutes: sql<number>`coalesce(sum(extract(epoch from (${reservation.endsAt} - ${reservation.startsAt})) / 60), 0)::float8`
 		})
 		.from(reservation)
-		.where(
-			and(
-				eq(reservation.resourceId, resourceId),
-				eq(reservation.schoolId, schoolId),
-				inArray(reservation.status, [...HOLDING]),
-				gte(reservation.startsAt, from),
-				lt(reservation.startsAt, to)
-			)
-		);
+		.where(schoolHoldsStartingIn(resourceId, schoolId, range));
 }
 
 /** Everything the rules need for one request (a series gathers it for all occurrences at once: series.ts). */

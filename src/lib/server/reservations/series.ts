@@ -1,11 +1,11 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { minutesBetween, seoulMonthRange } from '../../time/seoul';
 import type { SessionUser } from '../auth/sessions';
 import { db, type Executor } from '../db';
 import { reservation } from '../db/schema';
 import { instant, rowsOf } from '../db/sql';
 import type { Violation } from '../errors';
-import { closuresOverlapping, contextOf, HOLDING, type RoomWithRules } from './context';
+import { closuresOverlapping, contextOf, schoolHoldsStartingIn, type RoomWithRules } from './context';
 import { heldInterval } from './held';
 import type { BookingInput } from './input';
 import { occurrences } from './recurrence';
@@ -76,15 +76,7 @@ async function monthlyUse(resourceId: string, schoolId: string, from: Date, to: 
 	const rows = await executor
 		.select({ startsAt: reservation.startsAt, endsAt: reservation.endsAt })
 		.from(reservation)
-		.where(
-			and(
-				eq(reservation.resourceId, resourceId),
-				eq(reservation.schoolId, schoolId),
-				inArray(reservation.status, [...HOLDING]),
-				gte(reservation.startsAt, from),
-				lt(reservation.startsAt, to)
-			)
-		);
+		.where(schoolHoldsStartingIn(resourceId, schoolId, { from, to }));
 	const use = new Map<string, number>();
 	for (const r of rows) use.set(monthKey(r.startsAt), (use.get(monthKey(r.startsAt)) ?? 0) + minutesBetween(r.startsAt, r.endsAt));
 	return use;
