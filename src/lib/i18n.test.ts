@@ -9,6 +9,11 @@ const en = load('en');
 const keys = (messages: Record<string, string>) => Object.keys(messages).filter((k) => !k.startsWith('$'));
 
 describe('message catalogues', () => {
+	it('choose Korean particles instead of writing both: no 은(는), 이(가), 을(를), 와(과), (으)로', () => {
+		const both = /은\(는\)|는\(은\)|이\(가\)|가\(이\)|을\(를\)|를\(을\)|와\(과\)|과\(와\)|\(으\)로/;
+		expect(keys(ko).filter((k) => both.test(ko[k]!))).toEqual([]);
+	});
+
 	it('have the same keys in Korean and English', () => {
 		expect(keys(en).sort()).toEqual(keys(ko).sort());
 	});

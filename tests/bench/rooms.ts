@@ -143,13 +143,26 @@ function postgresCpuSeconds(): number {
  * One POST over a kept-alive connection with node:http: a light client, so the bench's own CPU
  * (it shares the machine's two cores with the app and PostgreSQL) stays small.
  */
+const refusals: string[] = [];
+
 function post(agent: http.Agent, port: number, path: string, headers: Record<string, string>, body: string): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const request = http.request(
 			{ agent, host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
 			(response) => {
-				response.resume();
-				response.on('end', () => resolve(response.statusCode ?? 0));
+				const status = response.statusCode ?? 0;
+				// Refusals are kept (a few) so the figures say why some requests did not book.
+				if (status >= 400 && refusals.length < 3) {
+					let text = '';
+					response.on('data', (chunk) => (text += chunk));
+					response.on('end', () => {
+						refusals.push(`${status} ${text.slice(0, 300)}`);
+						resolve(status);
+					});
+				} else {
+					response.resume();
+					response.on('end', () => resolve(status));
+				}
 				response.on('error', reject);
 			}
 		);
@@ -241,6 +254,7 @@ async function run(name: 'pglite' | 'postgres', port: number) {
 	try {
 		const http = await httpFigures(port, roomIds, days, app.pid!);
 		console.log(`  HTTP: ${http.total} POST /api/v1/reservations by ${HTTP_CLIENTS} clients in ${http.seconds.toFixed(1)} s → ${http.perSecond.toFixed(0)} created/s  (statuses ${JSON.stringify(http.statuses)})`);
+		for (const refusal of refusals.splice(0)) console.log(`    refused: ${refusal}`);
 		const server = url ? `, PostgreSQL server ${http.cpu.postgres} ms` : ' (the database runs inside it)';
 		console.log(`  CPU per request: app ${http.cpu.app} ms${server}, bench client ${http.cpu.client} ms`);
 	} finally {

@@ -116,7 +116,7 @@ describe('booking a room', () => {
 		const facility = await actor('facility@center.test');
 		const christmas = await reservations.create(school, input('meeting-a', '2026-12-25', '10:00', '11:00')).catch((e: unknown) => e);
 		expect((christmas as ValidationError).violations).toEqual([
-			{ rule: 'holiday', messageKey: 'rule_holiday', params: { date: '2026-12-25', name: '기독탄신일' } }
+			{ rule: 'holiday', messageKey: 'rule_holiday', params: { date: '2026-12-25', holiday: '기독탄신일' } }
 		]);
 		await db.insert(closure).values({
 			resourceId: rooms['meeting-b']!,

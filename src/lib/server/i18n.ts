@@ -1,14 +1,35 @@
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { formatDuration } from '$lib/time/format';
+import { formatDate, formatDateTime, formatDuration } from '$lib/time/format';
+import { holidayLabels } from '$lib/time/holiday-names';
 import type { Violation } from './errors';
 
 type MessageFn = (params?: Record<string, unknown>, options?: { locale?: 'ko' | 'en' }) => string;
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Services speak in language-neutral values (ISO dates and instants, Korean holiday names as
+ * identifiers); people read them as they write them: "2026년 12월 25일 (금)", "Fri, 25 Dec 2026",
+ * "Christmas Day". ISO never reaches a sentence.
+ */
+export function localizeParams(params: Record<string, string | number>, locale: 'ko' | 'en'): Record<string, string | number> {
+	const said: Record<string, string | number> = {};
+	for (const [name, value] of Object.entries(params)) {
+		if (typeof value !== 'string') said[name] = value;
+		else if (name === 'holiday') said[name] = holidayLabels(value, locale);
+		else if (ISO_DATE.test(value)) said[name] = formatDate(`${value}T00:00:00+09:00`, locale);
+		else if (ISO_INSTANT.test(value)) said[name] = formatDateTime(value, locale);
+		else said[name] = value;
+	}
+	return said;
+}
+
 /** Say a message by key (as services return them) in the current request's language. */
 export function say(key: string, params: Record<string, string | number> = {}): string {
 	const fn = (m as unknown as Record<string, MessageFn | undefined>)[key];
-	return fn ? fn(params) : key;
+	return fn ? fn(localizeParams(params, getLocale())) : key;
 }
 
 /** Violations grouped by field for forms: { email: ['...'], password: ['...', '...'] }. */

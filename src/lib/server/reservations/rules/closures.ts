@@ -1,8 +1,4 @@
-import { formatMinuteOfDay } from '../../../time/format';
-import { seoulDate, seoulMinuteOfDay } from '../../../time/seoul';
 import type { Rule } from './types';
-
-const at = (d: Date) => `${seoulDate(d)} ${formatMinuteOfDay(Math.floor(seoulMinuteOfDay(d)))}`;
 
 /** No booking may overlap a closure (half-open: touching is fine). */
 export const checkClosures: Rule = ({ request, closures }) =>
@@ -11,5 +7,6 @@ export const checkClosures: Rule = ({ request, closures }) =>
 		.map((c) => ({
 			rule: 'closure',
 			messageKey: 'rule_closure',
-			params: { from: at(c.startsAt), to: at(c.endsAt), reason: c.reason }
+			// Instants, said as dates and times in the reader's language (i18n.localizeParams).
+			params: { from: c.startsAt.toISOString(), to: c.endsAt.toISOString(), reason: c.reason }
 		}));

@@ -7,7 +7,7 @@ const holidays = (date: string) => (date === '2026-12-25' ? ['기독탄신일'] 
 describe('checkHoliday', () => {
 	it('refuses a public holiday and names it', () => {
 		expect(checkHoliday(context({ holidayNames: holidays, request: booking('2026-12-25', '10:00', '11:00') }))).toEqual([
-			{ rule: 'holiday', messageKey: 'rule_holiday', params: { date: '2026-12-25', name: '기독탄신일' } }
+			{ rule: 'holiday', messageKey: 'rule_holiday', params: { date: '2026-12-25', holiday: '기독탄신일' } }
 		]);
 	});
 

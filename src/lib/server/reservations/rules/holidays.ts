@@ -6,5 +6,5 @@ export const checkHoliday: Rule = ({ request, rules, holidayNames }) => {
 	if (!rules.closedOnHolidays) return [];
 	const date = seoulDate(request.start);
 	const names = holidayNames(date);
-	return names ? [{ rule: 'holiday', messageKey: 'rule_holiday', params: { date, name: names.join(', ') } }] : [];
+	return names ? [{ rule: 'holiday', messageKey: 'rule_holiday', params: { date, holiday: names.join(', ') } }] : [];
 };
