@@ -64,9 +64,10 @@ describe.runIf(onPostgres)('bounded database sessions', () => {
 				attempts++;
 				return single.db.execute(sql`select 1 as ok`);
 			});
+			// The read answers: postgres.js 3.4.9's stale 57P01 is absorbed by the driver wrapper
+			// (db/postgres-js-faults.ts) or, failing that, by the one retry.
 			expect([...(rows as unknown as { ok: number }[])]).toEqual([{ ok: 1 }]);
-			// 2 while postgres.js 3.4.9 fails the first query on the new connection with 57P01.
-			expect(attempts).toBeGreaterThanOrEqual(1);
+			expect(attempts).toBeLessThanOrEqual(2);
 		} finally {
 			await single.close();
 		}

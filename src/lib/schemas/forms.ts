@@ -3,7 +3,7 @@
  * what no form may carry refused at parsing (control characters such as NUL, several values for
  * one field, files, absurd lengths). The services then judge the values (required, ranges,
  * known choices) and answer field errors the same way. The booking form's schema is
- * reservations.ts' bookingRequest, reached through book/form.ts.
+ * reservations.ts' bookingRequest, reached through booking-form.ts.
  */
 import * as z from 'zod';
 import { formCheckbox, formList, formText, oneOf } from './primitives';

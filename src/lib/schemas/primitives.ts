@@ -118,9 +118,6 @@ export function dateOrInstant(endOfDay: boolean, invalidKey = 'input_instant_inv
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isUuidText(value: string): boolean {
-	return UUID.test(value);
-}
 
 /** A uuid key (any version; the database makes v4). */
 export function uuid(invalidKey = 'input_invalid') {

@@ -20,8 +20,9 @@ describe('localizeParams: services speak ISO and Korean holiday names, people re
 
 	it('makes the holiday refusal read as people write it: no ISO date, no 은(는), no Korean in English', () => {
 		const params = { date: '2026-12-25', holiday: '기독탄신일' };
-		const ko = m.rule_holiday(localizeParams(params, 'ko'), { locale: 'ko' });
-		const en = m.rule_holiday(localizeParams(params, 'en'), { locale: 'en' });
+		const said = (locale: 'ko' | 'en') => localizeParams(params, locale) as { date: string; holiday: string };
+		const ko = m.rule_holiday(said('ko'), { locale: 'ko' });
+		const en = m.rule_holiday(said('en'), { locale: 'en' });
 		expect(ko).toBe('공휴일(기독탄신일)인 2026년 12월 25일 (금)에는 운영하지 않습니다.');
 		expect(en).toBe('Fri, 25 Dec 2026 is a public holiday (Christmas Day); the center is closed.');
 		expect(en).not.toMatch(/[\u3131-\uD79D]/);

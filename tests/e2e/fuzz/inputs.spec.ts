@@ -48,7 +48,7 @@ const HOSTILE: unknown[] = [
 	[],
 	['a', 'b'],
 	{},
-	{ __proto__: { polluted: true } },
+	JSON.parse('{"__proto__":{"polluted":true}}'),
 	[{ frequency: 'weekly' }]
 ];
 const BAD_IDS = ['x', '0', 'null', '%00', 'a%00b', "1'%20or%20'1'='1", '..%2F..%2Fetc', NIL.toUpperCase().replace(/-/g, ''), 'z'.repeat(300)];

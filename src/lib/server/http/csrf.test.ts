@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as m from '$lib/paraglide/messages';
 import { captureLogs } from '../log';
 import { formOrigin, isCrossSiteFormPost } from './csrf';
 import { requestLog } from './request-log';
@@ -46,7 +47,8 @@ describe('a refused cross-site form post', () => {
 				})
 		});
 		expect(response.status).toBe(403);
-		expect(await response.text()).toBe('Cross-site POST form submissions are forbidden');
+		// Said in the reader's language (Korean, the default, here), like every other refusal.
+		expect(await response.text()).toBe(m.error_foreign_origin({}, { locale: 'ko' }));
 		expect(resolved).toBe(false);
 		const lines = capture.lines();
 		expect(lines).toContainEqual(expect.objectContaining({ msg: 'refused cross-site form post', origin: 'https://evil.example', route: '/(public)/login' }));

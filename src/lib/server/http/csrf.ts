@@ -1,4 +1,5 @@
 import { json, text, type Handle } from '@sveltejs/kit';
+import { say } from '../i18n';
 
 /** What a browser form can send without a CORS preflight (as SvelteKit's own check lists them). */
 const FORM_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata']);
@@ -19,7 +20,7 @@ export function isCrossSiteFormPost(request: Request, origin: string): boolean {
 export const formOrigin: Handle = ({ event, resolve }) => {
 	if (!isCrossSiteFormPost(event.request, event.url.origin)) return resolve(event);
 	event.locals.log.warn({ origin: event.request.headers.get('origin'), route: event.route.id }, 'refused cross-site form post');
-	const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+	const message = say('error_foreign_origin');
 	if (event.request.headers.get('accept') === 'application/json') return json({ message }, { status: 403 });
 	return text(message, { status: 403 });
 };

@@ -1,8 +1,8 @@
 import { error as httpError, fail } from '@sveltejs/kit';
 import type * as z from 'zod';
 import { parseInput } from '../../schemas/issues';
-import { DomainError, ValidationError } from '../errors';
-import { fieldErrors, say } from '../i18n';
+import { DomainError, TooManyRequestsError, ValidationError } from '../errors';
+import { fieldErrors, say, throttledMessage } from '../i18n';
 
 /**
  * Turn a ValidationError into a form failure with per-field messages and the entered values.
@@ -12,6 +12,7 @@ import { fieldErrors, say } from '../i18n';
 export function failValidation<V extends object = object>(error: unknown, values?: V) {
 	if (error instanceof ValidationError)
 		return fail(422, { ...(values ?? ({} as V)), errors: fieldErrors(error.violations) });
+	if (error instanceof TooManyRequestsError) httpError(429, { message: throttledMessage(error.retryAfterSeconds, error.messageKey) });
 	if (error instanceof DomainError && error.status < 500) httpError(error.status, { message: say(error.messageKey, error.params) });
 	throw error;
 }

@@ -3,7 +3,7 @@ import type { SessionUser } from '$lib/server/auth/sessions';
 import { ConflictError, DomainError, TooManyRequestsError, ValidationError, type Violation } from '$lib/server/errors';
 import { requirePermission } from '$lib/server/guards';
 import { text } from '$lib/server/http/forms';
-import { say } from '$lib/server/i18n';
+import { say, throttledMessage } from '$lib/server/i18n';
 import * as idempotency from '$lib/server/idempotency';
 import * as reservations from '$lib/server/reservations';
 import { bookableRooms } from '$lib/server/reservations/mine';
@@ -180,7 +180,7 @@ export const actions: Actions = {
 		} catch (error) {
 			if (error instanceof ValidationError) return fail(422, { values, ...fieldErrorsOf(error.violations), idempotencyKey });
 			if (error instanceof TooManyRequestsError)
-				return fail(429, { values, errors: {}, rules: [], notice: say(error.messageKey, error.params), idempotencyKey });
+				return fail(429, { values, errors: {}, rules: [], notice: throttledMessage(error.retryAfterSeconds, error.messageKey), idempotencyKey });
 			throw error;
 		}
 	}
