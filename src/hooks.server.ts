@@ -16,7 +16,7 @@ import { say } from '$lib/server/i18n';
 import { log } from '$lib/server/log';
 import { smtpSender } from '$lib/server/notifications/mailer';
 import { startJob, startOutboxWorker } from '$lib/server/notifications/worker';
-import * as reservations from '$lib/server/reservations';
+import * as reservations from '$lib/server/rooms/bookings';
 import { readUiPreferences } from '$lib/server/ui-preferences';
 
 export const init: ServerInit = async () => {

@@ -18,7 +18,7 @@ import postgres from 'postgres';
 import { openDatabase, useDatabase, type OpenDatabase } from '../../src/lib/server/db';
 import { appUser, reservation, resource, room, roomRule } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
-import { busyByRoom, seoulDays } from '../../src/lib/server/reservations/availability';
+import { busyByRoom, seoulDays } from '../../src/lib/server/rooms/availability';
 import { addDays, seoulDate, seoulInstant, weekdayOf } from '../../src/lib/time/seoul';
 
 const ROOMS = 30;

@@ -4,8 +4,8 @@ import { db } from '../../src/lib/server/db';
 import { appUser, reservation } from '../../src/lib/server/db/schema';
 import { NotFoundError } from '../../src/lib/server/errors';
 import * as approvals from '../../src/lib/server/facility/approvals';
-import * as reservations from '../../src/lib/server/reservations';
-import { bookableRooms, calendarOfMine, findVisible, listMine } from '../../src/lib/server/reservations/mine';
+import * as reservations from '../../src/lib/server/rooms/bookings';
+import { bookableRooms, calendarOfMine, findVisible, listMine } from '../../src/lib/server/rooms/mine';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 let rooms: Record<string, string>;

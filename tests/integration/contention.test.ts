@@ -9,8 +9,8 @@ import { db } from '../../src/lib/server/db';
 import { sqlState } from '../../src/lib/server/db/errors';
 import { reservation } from '../../src/lib/server/db/schema';
 import { ConflictError } from '../../src/lib/server/errors';
-import * as reservations from '../../src/lib/server/reservations';
-import { insertAudited, insertMany, lockResources, type NewHold } from '../../src/lib/server/reservations/store';
+import * as reservations from '../../src/lib/server/rooms/bookings';
+import { insertAudited, insertMany, lockResources, type NewHold } from '../../src/lib/server/engine/holds.store';
 import { rowsOf } from '../../src/lib/server/db/sql';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 

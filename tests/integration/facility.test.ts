@@ -7,8 +7,8 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/se
 import * as approvals from '../../src/lib/server/facility/approvals';
 import * as closures from '../../src/lib/server/facility/closures';
 import * as facilityRooms from '../../src/lib/server/facility/rooms';
-import * as reservations from '../../src/lib/server/reservations';
-import { DEFAULT_RULES } from '../../src/lib/server/reservations/rules';
+import * as reservations from '../../src/lib/server/rooms/bookings';
+import { DEFAULT_RULES } from '../../src/lib/server/rooms/rules';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 let rooms: Record<string, string>;

@@ -16,7 +16,7 @@ import type { SessionUser } from '../../src/lib/server/auth/sessions';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
 import { auditLog, reservation } from '../../src/lib/server/db/schema';
-import * as reservations from '../../src/lib/server/reservations';
+import * as reservations from '../../src/lib/server/rooms/bookings';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 let rooms: Record<string, string>;

@@ -2,8 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import * as approvals from '../../src/lib/server/facility/approvals';
 import * as closures from '../../src/lib/server/facility/closures';
-import { busyByRoom, seoulDays } from '../../src/lib/server/reservations/availability';
-import * as reservations from '../../src/lib/server/reservations';
+import { busyByRoom, seoulDays } from '../../src/lib/server/rooms/availability';
+import * as reservations from '../../src/lib/server/rooms/bookings';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 type Who = Awaited<ReturnType<typeof actor>>;

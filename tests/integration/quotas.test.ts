@@ -5,7 +5,7 @@ import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
 import { openingHours, reservation, roomRule } from '../../src/lib/server/db/schema';
 import { ValidationError } from '../../src/lib/server/errors';
-import * as reservations from '../../src/lib/server/reservations';
+import * as reservations from '../../src/lib/server/rooms/bookings';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 let rooms: Record<string, string>;

@@ -6,8 +6,9 @@ import { auditLog, closure, reservation, roomRule } from '../../src/lib/server/d
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/server/errors';
 import * as approvals from '../../src/lib/server/facility/approvals';
 import * as idempotency from '../../src/lib/server/idempotency';
-import * as reservations from '../../src/lib/server/reservations';
-import { loadBookingContext, loadRoom, ruleContext } from '../../src/lib/server/reservations/context';
+import * as reservations from '../../src/lib/server/rooms/bookings';
+import { ruleContext } from '../../src/lib/server/rooms/rule-context';
+import { loadBookingContext, loadRoom } from '../../src/lib/server/rooms/store';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 let rooms: Record<string, string>;

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
 import { closure } from '../../src/lib/server/db/schema';
-import * as reservations from '../../src/lib/server/reservations';
+import * as reservations from '../../src/lib/server/rooms/bookings';
 import { board, parseFilters, readFilterForm, search } from '../../src/lib/server/rooms/search';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 

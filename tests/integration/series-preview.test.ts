@@ -5,12 +5,13 @@ import { databaseInUse, db, useDatabase, type Database } from '../../src/lib/ser
 import { closure } from '../../src/lib/server/db/schema';
 import { TooManyRequestsError, ValidationError } from '../../src/lib/server/errors';
 import { problemFromError } from '../../src/lib/server/http/problem';
-import * as reservations from '../../src/lib/server/reservations';
-import type { Alternative } from '../../src/lib/server/reservations/alternatives';
-import { loadRoom, ruleContext } from '../../src/lib/server/reservations/context';
-import { heldInterval } from '../../src/lib/server/reservations/held';
-import { occurrences } from '../../src/lib/server/reservations/recurrence';
-import { checkBooking } from '../../src/lib/server/reservations/rules';
+import * as reservations from '../../src/lib/server/rooms/bookings';
+import type { Alternative } from '../../src/lib/server/rooms/alternatives';
+import { ruleContext } from '../../src/lib/server/rooms/rule-context';
+import { loadRoom } from '../../src/lib/server/rooms/store';
+import { heldInterval } from '../../src/lib/server/engine/held';
+import { occurrences } from '../../src/lib/server/engine/recurrence';
+import { checkBooking } from '../../src/lib/server/rooms/rules';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 let rooms: Record<string, string>;

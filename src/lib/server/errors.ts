@@ -10,9 +10,15 @@ export interface Violation {
 	params?: Record<string, string | number>;
 }
 
-export class DomainError extends Error {
+/**
+ * A DomainError's extra members for the problem document, typed per kind of refusal (a booking's
+ * conflicts and alternatives: engine/result.ts), so no caller casts them.
+ */
+export type Details = object;
+
+export class DomainError<D extends Details = Record<string, unknown>> extends Error {
 	/** Extra members for the problem document (e.g. conflicts, alternatives). */
-	details: Record<string, unknown> = {};
+	details: Partial<D> = {};
 
 	constructor(
 		readonly status: number,
@@ -24,13 +30,13 @@ export class DomainError extends Error {
 		this.name = new.target.name;
 	}
 
-	with(details: Record<string, unknown>): this {
+	with(details: Partial<D>): this {
 		this.details = { ...this.details, ...details };
 		return this;
 	}
 }
 
-export class ValidationError extends DomainError {
+export class ValidationError<D extends Details = Record<string, unknown>> extends DomainError<D> {
 	constructor(readonly violations: Violation[]) {
 		super(422, 'validation', 'error_validation_title');
 	}
@@ -48,7 +54,7 @@ export class ForbiddenError extends DomainError {
 	}
 }
 
-export class ConflictError extends DomainError {
+export class ConflictError<D extends Details = Record<string, unknown>> extends DomainError<D> {
 	constructor(messageKey: string, params: Record<string, string | number> = {}) {
 		super(409, 'conflict', messageKey, params);
 	}

@@ -1,6 +1,6 @@
 import type { ReservationStatus } from '../db/schema';
 import { say } from '../i18n';
-import type { BookingSummary } from '../reservations/mine';
+import type { BookingSummary } from '../rooms/mine';
 import { buildCalendar, ICS_CONTENT_TYPE, type IcsEvent, type IcsStatus } from './ics';
 
 const PROD_ID = '-//Sejong School Support Center//Room Booking//KO';

@@ -1,17 +1,15 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import { formatDateTime, formatTime } from '../../time/format';
-import * as audit from '../audit';
 import { can, type Actor } from '../auth/permissions';
 import * as clock from '../clock';
 import { db } from '../db';
-import { appUser, reservation, room, school, type Reservation } from '../db/schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as outbox from '../notifications/outbox';
-import { bilingual } from './mail';
+import { appUser, reservation, room, school } from '../db/schema';
 import { isUuid } from '../db/sql';
-import { lockResourceOf } from '../reservations/store';
-import { bookerDepartmentCode, purposeAsSeenBy } from '../reservations/purpose';
+import { transitions } from '../engine';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { bilingual } from '../notifications/bilingual';
+import { bookerDepartmentCode, purposeAsSeenBy } from '../rooms/purpose';
 
 export const REASON_MAX_LENGTH = 500;
 
@@ -104,57 +102,34 @@ function decisionMail(outcome: Outcome, params: { name: string; room: (l: 'ko' |
 }
 
 /**
- * Approve or reject a request, tell the booker, and audit it, all in one transaction. The update
- * only matches a row still 'requested', so of two staff deciding at once exactly one wins; the
- * other gets a conflict.
+ * Approve or reject a request: the engine's transition writes it with its audit row and the
+ * booker's e-mail in one transaction (of two staff deciding at once exactly one wins; the other
+ * gets a conflict); the words of the e-mail are the room's.
  */
 async function decide(actor: Actor, id: string, outcome: Outcome, reason: string | null): Promise<Decision> {
 	ensureMayDecide(actor);
 	if (!isUuid(id)) throw new NotFoundError();
-	const now = clock.now();
-	return db.transaction(async (tx) => {
-		// Approving writes a new row version that the exclusion constraint checks again: take the
-		// room's turn like an insert does, so it cannot deadlock with a simultaneous booking.
-		if (outcome === 'confirmed') await lockResourceOf(tx, id);
-		const [row] = (await tx
-			.update(reservation)
-			.set({ status: outcome, decidedBy: actor.id, decidedAt: now, decisionReason: reason, updatedAt: now })
-			.where(and(eq(reservation.id, id), eq(reservation.status, 'requested'), gt(reservation.startsAt, now)))
-			.returning()) as Reservation[];
-		if (!row) {
-			const [existing] = await tx.select({ id: reservation.id }).from(reservation).where(eq(reservation.id, id));
-			throw existing ? new ConflictError('booking_not_pending') : new NotFoundError();
-		}
-		const [details] = await tx
-			.select({ nameKo: room.nameKo, nameEn: room.nameEn, bookerName: appUser.name, bookerEmail: appUser.email })
-			.from(room)
-			.innerJoin(appUser, eq(appUser.id, row.bookedBy))
-			.where(eq(room.resourceId, row.resourceId));
-		const roomName = (locale: 'ko' | 'en') => (locale === 'ko' ? details!.nameKo : details!.nameEn);
-		await outbox.enqueue(tx, {
-			to: details!.bookerEmail,
-			kind: outcome === 'confirmed' ? 'reservation_approved' : 'reservation_rejected',
-			...decisionMail(outcome, { name: details!.bookerName, room: roomName, start: row.startsAt, end: row.endsAt, reason: reason ?? '' })
-		});
-		await audit.record(tx, {
-			actorId: actor.id,
-			action: outcome === 'confirmed' ? 'reservation.approve' : 'reservation.reject',
-			entity: 'reservation',
-			entityId: id,
-			before: { status: 'requested' },
-			after: { status: outcome, reason }
-		});
+	let roomNames = { nameKo: '', nameEn: '' };
+	const words: transitions.Words = async (row, booker, tx) => {
+		const [names] = await tx.select({ nameKo: room.nameKo, nameEn: room.nameEn }).from(room).where(eq(room.resourceId, row.resourceId));
+		roomNames = names ?? roomNames;
+		const roomName = (locale: 'ko' | 'en') => (locale === 'ko' ? roomNames.nameKo : roomNames.nameEn);
 		return {
-			id,
-			roomId: row.resourceId,
-			status: outcome,
-			roomNameKo: details!.nameKo,
-			roomNameEn: details!.nameEn,
-			start: row.startsAt,
-			end: row.endsAt,
-			bookerName: details!.bookerName
+			kind: outcome === 'confirmed' ? 'reservation_approved' : 'reservation_rejected',
+			...decisionMail(outcome, { name: booker.name, room: roomName, start: row.startsAt, end: row.endsAt, reason: reason ?? '' })
 		};
-	});
+	};
+	const { booking, booker } = await transitions.decide(actor.id, id, outcome, { reason, words });
+	return {
+		id,
+		roomId: booking.resourceId,
+		status: outcome,
+		roomNameKo: roomNames.nameKo,
+		roomNameEn: roomNames.nameEn,
+		start: booking.startsAt,
+		end: booking.endsAt,
+		bookerName: booker.name
+	};
 }
 
 export function approve(actor: Actor, id: string): Promise<Decision> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import { formatDateTime, formatTime, type Locale } from '../../time/format';
 import { isSupportedDate } from '../../schemas/primitives';
@@ -7,13 +7,14 @@ import * as audit from '../audit';
 import { can, type Actor } from '../auth/permissions';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
-import { appUser, closure, HOLDING_STATUSES, reservation, resource, room, school } from '../db/schema';
+import { appUser, closure, reservation, resource, room, school } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
-import * as outbox from '../notifications/outbox';
-import { bilingual } from './mail';
+import { transitions } from '../engine';
+import { bookedDuring, holding } from '../engine/holds.store';
+import { bilingual } from '../notifications/bilingual';
 import { parseTimeOfDay } from './rooms';
 import { isUuid } from '../db/sql';
-import { bookerDepartmentCode, purposeAsSeenBy } from '../reservations/purpose';
+import { bookerDepartmentCode, purposeAsSeenBy } from '../rooms/purpose';
 
 export const REASON_MAX_LENGTH = 300;
 
@@ -111,10 +112,9 @@ export function affectedBookings(range: Pick<ClosureRange, 'resourceId' | 'start
 		.leftJoin(school, eq(school.id, reservation.schoolId))
 		.where(
 			and(
-				inArray(reservation.status, [...HOLDING_STATUSES]),
+				holding,
 				range.resourceId ? eq(reservation.resourceId, range.resourceId) : undefined,
-				lt(reservation.startsAt, range.end),
-				gt(reservation.endsAt, range.start)
+				bookedDuring(range.start, range.end)
 			)
 		)
 		.orderBy(asc(reservation.startsAt), asc(room.sortOrder));
@@ -209,26 +209,12 @@ export async function create(actor: Actor, input: ClosureInput, options: CreateO
 			.values({ resourceId: range.resourceId, startsAt: range.start, endsAt: range.end, reason: range.reason, createdBy: actor.id })
 			.returning();
 		const chosen = affected.filter((a) => options.cancelIds.includes(a.id));
-		const cancelledIds: string[] = [];
-		for (const booking of chosen) {
-			// Conditional: a booking cancelled meanwhile by its booker is neither cancelled again nor mailed.
-			const [done] = await tx
-				.update(reservation)
-				.set({ status: 'cancelled', cancelledBy: actor.id, cancelledAt: now, cancelReason: range.reason, updatedAt: now })
-				.where(and(eq(reservation.id, booking.id), inArray(reservation.status, [...HOLDING_STATUSES])))
-				.returning({ id: reservation.id });
-			if (!done) continue;
-			cancelledIds.push(booking.id);
-			await outbox.enqueue(tx, { to: booking.bookerEmail, kind: 'reservation_cancelled_closure', ...cancelMail(booking, range.reason) });
-			await audit.record(tx, {
-				actorId: actor.id,
-				action: 'reservation.cancel',
-				entity: 'reservation',
-				entityId: booking.id,
-				before: { status: booking.status },
-				after: { status: 'cancelled', reason: range.reason, closureId: created!.id }
-			});
-		}
+		const byId = new Map(chosen.map((a) => [a.id, a]));
+		const cancelledIds = await transitions.cancelForClosure(tx, actor.id, chosen, {
+			reason: range.reason,
+			closureId: created!.id,
+			words: async (booking) => ({ kind: 'reservation_cancelled_closure', ...cancelMail(byId.get(booking.id)!, range.reason) })
+		});
 		const keptIds = affected.filter((a) => !cancelledIds.includes(a.id)).map((a) => a.id);
 		await audit.record(tx, {
 			actorId: actor.id,

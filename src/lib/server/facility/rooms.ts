@@ -9,7 +9,7 @@ import { db } from '../db';
 import { isUniqueViolation } from '../db/errors';
 import { openingHours, resource, room, roomRule, school, type Room } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
-import { DEFAULT_RULES, type RoomRules, type WeeklyHours } from '../reservations/rules';
+import { DEFAULT_RULES, type RoomRules, type WeeklyHours } from '../rooms/rules';
 import { isUuid } from '../db/sql';
 
 /** Stable keys the message files label as equipment_<key> and access_<key>. */

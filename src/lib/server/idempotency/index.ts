@@ -42,8 +42,13 @@ export function hashRequest(body: unknown): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(body ?? null))));
 }
 
+/** Whether `key` may be an idempotency key (8 to 128 of A–Z, a–z, 0–9, '.', '_', ':', '-'). */
+export function isKey(key: string | null): key is string {
+	return key !== null && KEY_PATTERN.test(key);
+}
+
 export function checkKey(key: string | null): string {
-	if (!key || !KEY_PATTERN.test(key)) throw new ValidationError([{ rule: 'Idempotency-Key', messageKey: 'idempotency_key_invalid' }]);
+	if (!isKey(key)) throw new ValidationError([{ rule: 'Idempotency-Key', messageKey: 'idempotency_key_invalid' }]);
 	return key;
 }
 

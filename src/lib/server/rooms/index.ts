@@ -2,8 +2,8 @@ import { asc, eq, and } from 'drizzle-orm';
 import { db } from '../db';
 import { resource, room, roomRule, type Room } from '../db/schema';
 import { isUuid } from '../db/sql';
-import type { RoomWithRules } from '../reservations/context';
-import type { RoomRules, WeeklyHours } from '../reservations/rules';
+import type { RoomWithRules } from './store';
+import type { RoomRules, WeeklyHours } from './rules';
 
 export type CatalogueRoom = Room & { requiresApproval: boolean };
 

@@ -11,10 +11,10 @@ import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { closure } from '../db/schema';
 import type { Violation } from '../errors';
-import { busyByRoom, seoulDays } from '../reservations/availability';
-import { loadRooms, type RoomWithRules } from '../reservations/context';
-import { holidayNames } from '../reservations/holidays';
-import { ATTENDEES_MAX } from '../reservations/input';
+import { busyByRoom, seoulDays } from './availability';
+import { loadRooms, type RoomWithRules } from './store';
+import { holidayNames } from '../engine/availability';
+import { ATTENDEES_MAX } from './input';
 import type { CatalogueRoom } from './index';
 
 export interface RoomFilters {

@@ -115,6 +115,12 @@ export const reservation = pgTable(
 		purpose: text().notNull(),
 		attendees: integer().notNull(),
 		seriesId: uuid(),
+		/**
+		 * The booking this hold belongs to: the holds of one booking (a consultant and a room) share
+		 * it and change status together. The engine sets it to the first hold's id; null in rows
+		 * written before it existed, where the row is its own booking.
+		 */
+		bookingId: uuid(),
 		decidedBy: uuid().references(() => appUser.id),
 		decidedAt: timestamp({ withTimezone: true }),
 		decisionReason: text(),
@@ -133,6 +139,7 @@ export const reservation = pgTable(
 		index('reservation_booked_by_idx').on(t.bookedBy, t.startsAt),
 		index('reservation_school_idx').on(t.schoolId, t.startsAt),
 		index('reservation_series_idx').on(t.seriesId),
+		index('reservation_booking_idx').on(t.bookingId),
 		index('reservation_status_start_idx').on(t.status, t.startsAt)
 	]
 );

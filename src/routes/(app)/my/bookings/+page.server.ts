@@ -5,8 +5,8 @@ import { requireUser } from '$lib/server/guards';
 import { cancelForm } from '$lib/schemas/forms';
 import { ensureForm, text } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
-import * as reservations from '$lib/server/reservations';
-import { listMine, PAST_LIMIT } from '$lib/server/reservations/mine';
+import * as reservations from '$lib/server/rooms/bookings';
+import { listMine, PAST_LIMIT } from '$lib/server/rooms/mine';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/auth/permissions';
 import * as clock from '$lib/server/clock';
-import { loadRoom } from '$lib/server/reservations/context';
+import { loadRoom } from '$lib/server/rooms/store';
 import * as rooms from '$lib/server/rooms';
-import { busyByRoom, seoulDays } from '$lib/server/reservations/availability';
+import { busyByRoom, seoulDays } from '$lib/server/rooms/availability';
 import { seoulDate } from '$lib/time/seoul';
 import type { PageServerLoad } from './$types';
 

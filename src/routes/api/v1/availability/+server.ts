@@ -2,7 +2,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { dayQuery } from '$lib/schemas/availability';
 import { api, localName } from '$lib/server/http/api';
 import { readQuery } from '$lib/server/http/input';
-import { busyByRoom, seoulDays } from '$lib/server/reservations/availability';
+import { busyByRoom, seoulDays } from '$lib/server/rooms/availability';
 import * as rooms from '$lib/server/rooms';
 import type { RequestHandler } from './$types';
 

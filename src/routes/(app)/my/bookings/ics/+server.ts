@@ -2,7 +2,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { bookingEvent, calendarResponse } from '$lib/server/calendar/bookings';
 import * as clock from '$lib/server/clock';
 import { requireUser } from '$lib/server/guards';
-import { calendarOfMine } from '$lib/server/reservations/mine';
+import { calendarOfMine } from '$lib/server/rooms/mine';
 import type { RequestHandler } from './$types';
 
 /** All of the user's upcoming bookings (cancelled ones too, so calendars drop them) as one .ics file. */

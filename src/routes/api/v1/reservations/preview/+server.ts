@@ -2,7 +2,7 @@ import { bookingRequest } from '$lib/schemas/reservations';
 import { api, requireApiUser } from '$lib/server/http/api';
 import { readBody } from '$lib/server/http/input';
 import { say } from '$lib/server/i18n';
-import * as reservations from '$lib/server/reservations';
+import * as reservations from '$lib/server/rooms/bookings';
 import type { RequestHandler } from './$types';
 
 /** Check a booking (or each occurrence of a series) against the rules and the calendar, booking nothing. */

@@ -4,7 +4,7 @@ import { bookingEvent, calendarResponse } from '$lib/server/calendar/bookings';
 import * as clock from '$lib/server/clock';
 import { NotFoundError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/guards';
-import { findVisible } from '$lib/server/reservations/mine';
+import { findVisible } from '$lib/server/rooms/mine';
 import type { RequestHandler } from './$types';
 
 /** One booking as an .ics file, for whoever may see that booking. */

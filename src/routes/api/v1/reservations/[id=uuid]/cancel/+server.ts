@@ -2,7 +2,7 @@ import { cancelRequest } from '$lib/schemas/reservations';
 import { api, requireApiUser } from '$lib/server/http/api';
 import { ensureInput } from '$lib/server/http/input';
 import { readJson } from '$lib/server/http/problem';
-import * as reservations from '$lib/server/reservations';
+import * as reservations from '$lib/server/rooms/bookings';
 import type { RequestHandler } from './$types';
 
 /** Body (optional): {"scope": "one" | "following", "reason": "..."}. */

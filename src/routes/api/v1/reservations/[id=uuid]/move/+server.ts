@@ -1,7 +1,7 @@
 import { moveRequest } from '$lib/schemas/reservations';
 import { api, requireApiUser } from '$lib/server/http/api';
 import { readBody } from '$lib/server/http/input';
-import * as reservations from '$lib/server/reservations';
+import * as reservations from '$lib/server/rooms/bookings';
 import type { RequestHandler } from './$types';
 
 /** Facility staff: body {"start","end"} (ISO 8601 with offset). */

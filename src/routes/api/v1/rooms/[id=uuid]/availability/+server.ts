@@ -2,7 +2,7 @@ import { rangeQuery } from '$lib/schemas/availability';
 import { NotFoundError } from '$lib/server/errors';
 import { api } from '$lib/server/http/api';
 import { readQuery } from '$lib/server/http/input';
-import { busyByRoom } from '$lib/server/reservations/availability';
+import { busyByRoom } from '$lib/server/rooms/availability';
 import * as rooms from '$lib/server/rooms';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
-import type { Rule } from './types';
+import type { AvailabilityCheck } from './types';
 
 /** No booking may overlap a closure (half-open: touching is fine). */
-export const checkClosures: Rule = ({ request, closures }) =>
+export const checkClosures: AvailabilityCheck = ({ request, closures }) =>
 	closures
 		.filter((c) => c.startsAt < request.end && request.start < c.endsAt)
 		.map((c) => ({

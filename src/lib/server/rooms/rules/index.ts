@@ -1,19 +1,17 @@
 import type { Violation } from '../../errors';
 import { checkCapacity } from './capacity';
-import { checkClosures } from './closures';
+import { checkClosures, checkHoliday, checkOpeningHours } from '../../engine/availability';
 import { checkEligibility } from './eligibility';
 import { checkGranularity } from './granularity';
-import { checkHoliday } from './holidays';
 import { checkHorizon } from './horizon';
 import { checkLeadTime } from './lead-time';
 import { checkLength } from './length';
-import { checkOpeningHours } from './opening-hours';
 import { checkQuota } from './quota';
 import type { Rule, RuleContext } from './types';
 
 export { DEFAULT_RULES, type RoomRules, type RuleContext, type WeeklyHours } from './types';
 
-/** Every booking rule, in the order users read their violations. */
+/** Every room booking rule (the engine's availability checks among them), in the order users read their violations. */
 export const RULES: Rule[] = [
 	checkEligibility,
 	checkLeadTime,

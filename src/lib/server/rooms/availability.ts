@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { reservation, type ReservationStatus } from '../db/schema';
 import { instant } from '../db/sql';
-import { HOLDING } from './context';
+import { heldDuring, holding } from '../engine/holds.store';
 import { bookerDepartmentCode, purposeAsSeenBy } from './purpose';
 
 export interface BusyInterval {
@@ -47,8 +47,8 @@ export async function busyByRoom(
 		.from(reservation)
 		.where(
 			and(
-				inArray(reservation.status, [...HOLDING]),
-				sql`${reservation.held} && tstzrange(${instant(from)}, ${instant(to)}, '[)')`,
+				holding,
+				heldDuring(from, to),
 				roomIds ? inArray(reservation.resourceId, roomIds) : undefined
 			)
 		)
@@ -86,8 +86,8 @@ export async function isHeld(resourceId: string, from: Date, to: Date): Promise<
 		.where(
 			and(
 				eq(reservation.resourceId, resourceId),
-				inArray(reservation.status, [...HOLDING]),
-				sql`${reservation.held} && tstzrange(${instant(from)}, ${instant(to)}, '[)')`
+				holding,
+				heldDuring(from, to)
 			)
 		)
 		.limit(1);

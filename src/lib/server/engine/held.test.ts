@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heldInterval, overlaps } from './held';
-import { at } from './rules/test-context';
+import { at } from './availability/test-context';
 
 describe('heldInterval', () => {
 	it('adds the set-up buffer before and the clean-up buffer after', () => {

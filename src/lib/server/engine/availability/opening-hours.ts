@@ -1,9 +1,9 @@
 import { formatMinuteOfDay } from '../../../time/format';
 import { DAY_MINUTES, seoulDate, seoulMinuteOfDay, seoulWeekday } from '../../../time/seoul';
-import type { Rule } from './types';
+import type { AvailabilityCheck } from './types';
 
 /** The booking lies inside one day's opening hours (Asia/Seoul). */
-export const checkOpeningHours: Rule = ({ request, openingHours }) => {
+export const checkOpeningHours: AvailabilityCheck = ({ request, openingHours }) => {
 	const day = seoulDate(request.start);
 	const hours = openingHours.find((h) => h.weekday === seoulWeekday(request.start));
 	if (!hours) return [{ rule: 'opening_hours', messageKey: 'rule_closed_day', params: { date: day } }];

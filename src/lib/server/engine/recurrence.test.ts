@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at } from './rules/test-context';
+import { at } from './availability/test-context';
 import { checkRecurrence, MAX_OCCURRENCES, occurrences } from './recurrence';
 
 const first = { start: at('2026-11-24', '10:00'), end: at('2026-11-24', '11:30') };

@@ -1,11 +1,7 @@
-import { seoulInstant } from '../../../time/seoul';
+import { at } from '../../engine/availability/test-context';
 import { DEFAULT_RULES, type RuleContext } from './types';
 
-/** Seoul wall-clock instant: at('2026-11-24', '14:00'). */
-export const at = (date: string, time: string) => {
-	const [h, m] = time.split(':').map(Number);
-	return seoulInstant(date, h! * 60 + m!);
-};
+export { at };
 
 /** A weekday room booking at Tuesday 2026-11-24 10:00–11:00, asked on Monday 09:00. */
 export function context(overrides: Partial<RuleContext> = {}): RuleContext {

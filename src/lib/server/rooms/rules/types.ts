@@ -1,5 +1,8 @@
 import type { Role } from '../../../roles';
+import type { AvailabilityContext, WeeklyHours } from '../../engine/availability';
 import type { Violation } from '../../errors';
+
+export type { WeeklyHours };
 
 export interface RoomRules {
 	granularityMinutes: number;
@@ -17,24 +20,15 @@ export interface RoomRules {
 	cancelCutoffMinutes: number;
 }
 
-export interface WeeklyHours {
-	weekday: number;
-	opensMinute: number;
-	closesMinute: number;
-}
-
-/** Everything a rule needs, gathered before the rules run; rules themselves never query. */
-export interface RuleContext {
+/**
+ * Everything a room rule needs, gathered before the rules run; rules themselves never query. The
+ * room's availability (hours, closures, holidays) is checked by the engine's checks on the same context.
+ */
+export interface RuleContext extends AvailabilityContext {
 	now: Date;
 	request: { start: Date; end: Date; attendees: number };
 	room: { capacity: number };
 	rules: RoomRules;
-	/** The room's weekly hours (or the center's when the room has none). */
-	openingHours: WeeklyHours[];
-	/** Closures that overlap the request. */
-	closures: { startsAt: Date; endsAt: Date; reason: string }[];
-	/** Names of the public holiday on a Seoul date, or null. */
-	holidayNames: (date: string) => readonly string[] | null;
 	actor: { role: Role; schoolId: string | null };
 	/** Minutes the actor's school already holds in this room during the request's Seoul month. */
 	quotaUsedMinutes: number;

@@ -3,8 +3,10 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { appUser, reservation, room, roomRule, type ReservationStatus } from '../db/schema';
-import { HOLDING, loadRooms } from './context';
-import { get } from './index';
+import { holding, isHolding } from '../engine/holds.store';
+import { DEFAULT_RULES } from './rules';
+import { loadRooms } from './store';
+import { get } from './bookings';
 
 /** A booking as its booker (or their school) sees it in a list. */
 export interface BookingSummary {
@@ -39,7 +41,6 @@ export interface MyBookings {
 	school: BookingSummary[] | null;
 }
 
-const DEFAULT_CANCEL_CUTOFF_MINUTES = 60;
 /** The past list is for reference, not an archive. */
 export const PAST_LIMIT = 50;
 
@@ -75,8 +76,8 @@ function baseQuery() {
 type Row = Awaited<ReturnType<typeof baseQuery>>[number];
 
 function summarize(row: Row, actor: SessionUser, now: Date): BookingSummary {
-	const cutoff = row.cancelCutoffMinutes ?? DEFAULT_CANCEL_CUTOFF_MINUTES;
-	const holding = (HOLDING as readonly string[]).includes(row.status);
+	const cutoff = row.cancelCutoffMinutes ?? DEFAULT_RULES.cancelCutoffMinutes;
+	const holds = isHolding(row.status);
 	const mine = row.bookedBy === actor.id;
 	const beforeCutoff = row.startsAt.getTime() - cutoff * 60_000 >= now.getTime();
 	return {
@@ -96,8 +97,8 @@ function summarize(row: Row, actor: SessionUser, now: Date): BookingSummary {
 		bookedByName: row.bookedByName,
 		mine,
 		cancelCutoffMinutes: cutoff,
-		cancellable: mine && holding && beforeCutoff,
-		cutoffPassed: mine && holding && !beforeCutoff && row.startsAt > now
+		cancellable: mine && holds && beforeCutoff,
+		cutoffPassed: mine && holds && !beforeCutoff && row.startsAt > now
 	};
 }
 
@@ -120,7 +121,7 @@ export async function listMine(actor: SessionUser, { now }: { now: Date }): Prom
 					eq(reservation.schoolId, actor.schoolId),
 					ne(reservation.bookedBy, actor.id),
 					gt(reservation.endsAt, now),
-					inArray(reservation.status, [...HOLDING])
+					holding
 				)
 			)
 			.orderBy(asc(reservation.startsAt));

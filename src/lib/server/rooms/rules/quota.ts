@@ -14,7 +14,7 @@ export function quotaViolation(quotaMinutes: number, usedMinutes: number): Viola
 
 /**
  * A school's monthly hours in a room, counting what it already holds that month. A pre-check
- * for a quick answer: reservation_admit() counts again under the room's lock when inserting.
+ * for a quick answer: the engine counts again under the limit's lock when inserting (quota.ts).
  */
 export const checkQuota: Rule = ({ request, rules, actor, quotaUsedMinutes }) => {
 	if (rules.monthlyQuotaMinutes === null || !actor.schoolId) return [];

@@ -1,11 +1,12 @@
-import { and, gt, inArray, lt } from 'drizzle-orm';
+import { and, gt, lt } from 'drizzle-orm';
 import { addDays, seoulDate, seoulInstant, seoulMinuteOfDay } from '../../time/seoul';
 import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { closure, reservation } from '../db/schema';
-import { HOLDING, loadRooms, type RoomWithRules } from './context';
-import { heldInterval, overlaps } from './held';
-import { holidayNames } from './holidays';
+import { heldDuring, holding } from '../engine/holds.store';
+import { loadRooms, type RoomWithRules } from './store';
+import { heldInterval, overlaps } from '../engine/held';
+import { holidayNames } from '../engine/availability';
 import type { BookingInput } from './input';
 import { onGridLength, onGridStart } from './grid';
 import { checkBooking } from './rules';
@@ -38,7 +39,7 @@ export async function suggestAlternatives(
 		db
 			.select({ resourceId: reservation.resourceId, start: reservation.heldFrom, end: reservation.heldUntil })
 			.from(reservation)
-			.where(and(inArray(reservation.status, [...HOLDING]), lt(reservation.heldFrom, to), gt(reservation.heldUntil, from))),
+			.where(and(holding, heldDuring(from, to))),
 		db
 			.select({ resourceId: closure.resourceId, startsAt: closure.startsAt, endsAt: closure.endsAt, reason: closure.reason })
 			.from(closure)

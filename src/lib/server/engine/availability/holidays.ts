@@ -1,8 +1,8 @@
 import { seoulDate } from '../../../time/seoul';
-import type { Rule } from './types';
+import type { AvailabilityCheck } from './types';
 
-/** Public holidays are closed unless the room's rules say otherwise. */
-export const checkHoliday: Rule = ({ request, rules, holidayNames }) => {
+/** Public holidays are closed unless the resource's rules say otherwise. */
+export const checkHoliday: AvailabilityCheck = ({ request, rules, holidayNames }) => {
 	if (!rules.closedOnHolidays) return [];
 	const date = seoulDate(request.start);
 	const names = holidayNames(date);

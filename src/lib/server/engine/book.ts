@@ -1,0 +1,230 @@
+import type { SQL } from 'drizzle-orm';
+import * as audit from '../audit';
+import type { SessionUser } from '../auth/sessions';
+import * as clock from '../clock';
+import { db, type Executor } from '../db';
+import { ForbiddenError, type Violation } from '../errors';
+import * as idempotency from '../idempotency';
+import { clashes, insertAudited, insertMany, lockResources, type NewHold } from './holds.store';
+import { admit, lockLimits, type Limit } from './limits';
+import type { Loaded, PlannedOccurrence, Policy } from './policy';
+import { statusOf, type BookResult, type Booked, type Created, type OccurrenceOutcome, type Refused, type Skipped } from './result';
+import { isOverlap, withRetry } from './retry';
+
+export interface BookOptions {
+	/** Answer once per (actor, key): a retry with the same key and request gets the first answer. */
+	idempotency?: { key: string; requestHash: string };
+	/**
+	 * A write to make atomically with the booking (one data-modifying statement without
+	 * RETURNING), given the answer: if either is refused, neither happens. The idempotency key
+	 * is written this way.
+	 */
+	alsoWrite?: AlsoWrite;
+}
+
+type AlsoWrite = (created: Created) => SQL;
+
+/**
+ * The one booking entry point of every service: hold what the policy says, all or nothing, in
+ * one transaction (one statement on the hot path). Every broken rule comes back at once; a clash
+ * found by PostgreSQL's exclusion constraint comes back naming the resource and the time; limits
+ * are counted again under their locks. With an idempotency key the answer is kept,
+ * language-neutral, with the booking itself.
+ */
+export async function book<Input, Target, Alternative>(
+	actor: SessionUser,
+	policy: Policy<Input, Target, Alternative>,
+	input: Input,
+	options: BookOptions = {}
+): Promise<BookResult<Alternative>> {
+	if (!policy.mayBook(actor)) throw new ForbiddenError();
+	const once = options.idempotency;
+	if (!once) return attempt(actor, policy, input, options.alsoWrite);
+	const answer = await idempotency.once(actor.id, once.key, once.requestHash, async (claim) => {
+		const result = await attempt(actor, policy, input, (created) => claim.insert({ status: 201, body: created }));
+		// A booking wrote its key itself, in its own statement or transaction; a refusal is kept by `once`.
+		return { status: statusOf(result), body: result, kept: result.outcome === 'created' };
+	});
+	return answer.body as BookResult<Alternative>;
+}
+
+async function attempt<Input, Target, Alternative>(
+	actor: SessionUser,
+	policy: Policy<Input, Target, Alternative>,
+	input: Input,
+	alsoWrite?: AlsoWrite
+): Promise<BookResult<Alternative>> {
+	const now = clock.now();
+	const loaded = await policy.load(actor, input, now);
+	if (!loaded) return { outcome: 'invalid', violations: [policy.unknownTarget] };
+	return loaded.recurring ? bookSeries(actor, policy, input, loaded, now, alsoWrite) : bookOne(actor, policy, input, loaded, now, alsoWrite);
+}
+
+/** The rows of one occurrence's holds; the first hold's id names the booking. */
+function holdRows(loaded: Loaded<unknown>, occurrence: PlannedOccurrence, seriesId: string | null): NewHold[] {
+	const bookingId = crypto.randomUUID();
+	return occurrence.holds.map((h, i) => ({
+		id: i === 0 ? bookingId : crypto.randomUUID(),
+		resourceId: h.resourceId,
+		startsAt: occurrence.start,
+		endsAt: occurrence.end,
+		heldFrom: h.heldFrom,
+		heldUntil: h.heldUntil,
+		status: loaded.status,
+		...loaded.details,
+		seriesId,
+		bookingId
+	}));
+}
+
+function bookedOf(rows: NewHold[]): Booked {
+	const first = rows[0]!;
+	return {
+		id: first.id,
+		start: first.startsAt.toISOString(),
+		end: first.endsAt.toISOString(),
+		status: first.status as Booked['status'],
+		seriesId: first.seriesId,
+		holds: rows.map((r) => ({ id: r.id, resourceId: r.resourceId }))
+	};
+}
+
+/** A limit refused under its lock: the transaction rolls back, the refusal is the answer. */
+class LimitRefused extends Error {
+	constructor(readonly violations: Violation[]) {
+		super('limit refused');
+	}
+}
+
+async function bookOne<Input, Target, Alternative>(
+	actor: SessionUser,
+	policy: Policy<Input, Target, Alternative>,
+	input: Input,
+	loaded: Loaded<Target>,
+	now: Date,
+	alsoWrite: AlsoWrite | undefined
+): Promise<BookResult<Alternative>> {
+	const occurrence = loaded.planned ?? (await policy.plan(actor, loaded.target, input, now, db))[0]!;
+	const withAlternatives = async (refused: Refused<Alternative>): Promise<Refused<Alternative>> => ({
+		...refused,
+		alternatives: await policy.alternatives(actor, loaded.target, input, clock.now())
+	});
+	if (occurrence.violations.length) return withAlternatives({ outcome: 'invalid', violations: occurrence.violations });
+
+	// The ids are chosen here so the answer is known before the insert and can be written with it.
+	const rows = holdRows(loaded, occurrence, null);
+	const created: Created = { outcome: 'created', seriesId: null, created: [bookedOf(rows)], skipped: [] };
+	const also = alsoWrite?.(created);
+	try {
+		if (occurrence.limits.length === 0) {
+			await withRetry(() => insertAudited(db, rows, actor.id, 'reservation.create', { alsoWrite: also }));
+		} else {
+			await withRetry(() =>
+				db.transaction(async (tx) => {
+					// Key first, then locks (as in the one-statement path), then the limits counted under theirs.
+					if (also) await tx.execute(also);
+					await lockResources(tx, rows.map((r) => r.resourceId));
+					await lockLimits(tx, occurrence.limits.map((l) => l.key));
+					const [refusals] = await admit(tx, [occurrence.limits]);
+					if (refusals!.length) throw new LimitRefused(refusals!);
+					await insertAudited(tx, rows, actor.id, 'reservation.create');
+				})
+			);
+		}
+		return created;
+	} catch (error) {
+		if (error instanceof LimitRefused) return withAlternatives({ outcome: 'invalid', violations: error.violations });
+		if (!isOverlap(error)) throw error;
+		const held = occurrence.holds;
+		const conflicts = await clashes(
+			held.map((h) => h.resourceId),
+			new Date(Math.min(...held.map((h) => h.heldFrom.getTime()))),
+			new Date(Math.max(...held.map((h) => h.heldUntil.getTime()))),
+			db
+		);
+		return withAlternatives({ outcome: 'conflict', messageKey: 'booking_conflict', params: {}, conflicts: conflicts.filter((c) => overlapsAnyHold(c, held)) });
+	}
+}
+
+function overlapsAnyHold(c: { resourceId: string; start: string; end: string }, held: PlannedOccurrence['holds']): boolean {
+	return held.some((h) => h.resourceId === c.resourceId && new Date(c.start) < h.heldUntil && new Date(c.end) > h.heldFrom);
+}
+
+function outcomeOf(o: PlannedOccurrence, limitViolations: Violation[] = []): OccurrenceOutcome {
+	const violations = [...o.violations, ...limitViolations];
+	return {
+		start: o.start.toISOString(),
+		end: o.end.toISOString(),
+		state: violations.length ? 'invalid' : o.conflicts.length ? 'conflict' : 'free',
+		violations,
+		conflicts: o.conflicts
+	};
+}
+
+/**
+ * Book the free occurrences of a series in one transaction: the resources' locks first, then the
+ * plan made again under them (clashes, closures, rules), then the limits counted under theirs
+ * (the series' own earlier occurrences count too), then one insert of every occurrence that fits.
+ * An occurrence someone took meanwhile is skipped, not fatal.
+ */
+async function bookSeries<Input, Target, Alternative>(
+	actor: SessionUser,
+	policy: Policy<Input, Target, Alternative>,
+	input: Input,
+	loaded: Loaded<Target>,
+	now: Date,
+	alsoWrite: AlsoWrite | undefined
+): Promise<BookResult<Alternative>> {
+	const seriesId = crypto.randomUUID();
+	return withRetry(() =>
+		db.transaction(async (tx): Promise<BookResult<Alternative>> => {
+			await lockResources(tx, loaded.resourceIds);
+			const plan = await policy.plan(actor, loaded.target, input, now, tx);
+			const limitViolations = await admitUnderLock(tx, plan);
+			const occurrences = plan.map((o, i) => outcomeOf(o, limitViolations[i]));
+			const free = plan.filter((_, i) => occurrences[i]!.state === 'free');
+			if (free.length === 0) {
+				const invalid = occurrences.find((o) => o.state === 'invalid');
+				if (invalid) return { outcome: 'invalid', violations: invalid.violations, occurrences };
+				return {
+					outcome: 'conflict',
+					messageKey: 'booking_series_all_taken',
+					params: {},
+					conflicts: occurrences.flatMap((o) => o.conflicts),
+					occurrences
+				};
+			}
+			const rows = free.map((o) => holdRows(loaded, o, seriesId));
+			// One resource per booking: a hold taken meanwhile is skipped. Several: all or none, so a clash refuses the insert.
+			const singleHolds = rows.every((r) => r.length === 1);
+			const inserted = new Set((await insertMany(tx, rows.flat(), { skipClashing: singleHolds })).map((r) => r.id));
+			if (inserted.size === 0) return { outcome: 'conflict', messageKey: 'booking_series_all_taken', params: {}, conflicts: [] };
+			const created = rows.filter((r) => inserted.has(r[0]!.id)).map(bookedOf);
+			const skipped: Skipped[] = [
+				...occurrences.filter((o) => o.state !== 'free').map(({ start, end, state }) => ({ start, end, state })),
+				...rows
+					.filter((r) => !inserted.has(r[0]!.id))
+					.map((r) => ({ start: r[0]!.startsAt.toISOString(), end: r[0]!.endsAt.toISOString(), state: 'conflict' as const }))
+			];
+			await audit.record(tx, {
+				actorId: actor.id,
+				action: 'reservation.create_series',
+				entity: 'reservation_series',
+				entityId: seriesId,
+				after: { created: created.map((c) => c.id), skipped }
+			});
+			skipped.sort((a, b) => a.start.localeCompare(b.start));
+			const result: Created = { outcome: 'created', seriesId, created, skipped };
+			if (alsoWrite) await tx.execute(alsoWrite(result));
+			return result;
+		})
+	);
+}
+
+/** The limits of the occurrences the plan found free, locked and counted in order; the refusals of each. */
+async function admitUnderLock(tx: Executor, plan: PlannedOccurrence[]) {
+	const fits = (o: PlannedOccurrence) => o.violations.length === 0 && o.conflicts.length === 0;
+	const limits: Limit[][] = plan.map((o) => (fits(o) ? o.limits : []));
+	await lockLimits(tx, [...new Set(limits.flat().map((l) => l.key))]);
+	return admit(tx, limits);
+}

@@ -1,0 +1,240 @@
+import { and, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import * as audit from '../audit';
+import * as clock from '../clock';
+import { db, type Executor } from '../db';
+import { appUser, reservation, type Reservation } from '../db/schema';
+import { ConflictError, NotFoundError } from '../errors';
+import * as outbox from '../notifications/outbox';
+import { clashes, holding, lockResourcesOf, ofBooking, type Clash } from './holds.store';
+import { isOverlap, withRetry } from './retry';
+
+/**
+ * The one owner of a booking's life cycle: every status change of every service's bookings
+ * (approve, reject, cancel, cancel for a closure, lapse, move, complete, no-show) is written here,
+ * each in one transaction with its audit row and, where the booker hears of it, its outbox mail.
+ * Services decide who may do what and supply the words of the mail; they never write holds.
+ * Each change applies to every hold of the booking (a consultant and a room change together).
+ */
+
+export interface Booker {
+	name: string;
+	email: string;
+}
+
+/** The words of the booker's e-mail about a change; the service composes them (both languages). */
+export type Words = (booking: Reservation, booker: Booker, tx: Executor) => Promise<{ kind: string; subject: string; text: string }>;
+
+async function bookerOf(tx: Executor, booking: Reservation): Promise<Booker | undefined> {
+	const [booker] = await tx.select({ email: appUser.email, name: appUser.name }).from(appUser).where(eq(appUser.id, booking.bookedBy));
+	return booker;
+}
+
+/** Queue the booker's e-mail with the change's transaction. */
+async function tell(tx: Executor, booking: Reservation, words: Words | undefined): Promise<Booker | undefined> {
+	const booker = await bookerOf(tx, booking);
+	if (!booker || !words) return booker;
+	const { kind, subject, text } = await words(booking, booker, tx);
+	await outbox.enqueue(tx, { to: booker.email, kind, subject, text });
+	return booker;
+}
+
+/** The first hold of a booking's holds (the one whose id names it), else the first. */
+function principal(rows: Reservation[], bookingId: string): Reservation | undefined {
+	return rows.find((r) => r.id === bookingId) ?? rows[0];
+}
+
+/**
+ * Approve or reject a request, tell the booker, and audit it, all in one transaction. The update
+ * only matches holds still 'requested' and not yet started, so of two staff deciding at once
+ * exactly one wins; the other gets a conflict.
+ */
+export async function decide(
+	actorId: string,
+	bookingId: string,
+	outcome: 'confirmed' | 'rejected',
+	{ reason, words }: { reason: string | null; words: Words }
+): Promise<{ booking: Reservation; booker: Booker }> {
+	const now = clock.now();
+	return db.transaction(async (tx) => {
+		// Approving writes new row versions that the exclusion constraint checks again: take the
+		// resources' turn like an insert does, so it cannot deadlock with a simultaneous booking.
+		if (outcome === 'confirmed') await lockResourcesOf(tx, bookingId);
+		const rows = await tx
+			.update(reservation)
+			.set({ status: outcome, decidedBy: actorId, decidedAt: now, decisionReason: reason, updatedAt: now })
+			.where(and(ofBooking(bookingId), eq(reservation.status, 'requested'), gt(reservation.startsAt, now)))
+			.returning();
+		const booking = principal(rows, bookingId);
+		if (!booking) {
+			const [existing] = await tx.select({ id: reservation.id }).from(reservation).where(eq(reservation.id, bookingId));
+			throw existing ? new ConflictError('booking_not_pending') : new NotFoundError();
+		}
+		const booker = (await tell(tx, booking, words))!;
+		await audit.record(tx, {
+			actorId,
+			action: outcome === 'confirmed' ? 'reservation.approve' : 'reservation.reject',
+			entity: 'reservation',
+			entityId: bookingId,
+			before: { status: 'requested' },
+			after: { status: outcome, reason }
+		});
+		return { booking, booker };
+	});
+}
+
+export interface CancelSelection {
+	/** The booking named (a hold's id). */
+	bookingId: string;
+	/** With it, the rest of its series: holds of the series starting at or after `from` (and after `startsAfter`). */
+	following?: { seriesId: string; from: Date; startsAfter?: Date };
+}
+
+/** Cancel a booking (or it and the rest of its series) that still holds its time; the ids cancelled. */
+export async function cancel(
+	actorId: string,
+	selection: CancelSelection,
+	{ reason = null, before, scope }: { reason?: string | null; before: { status: string }; scope: 'one' | 'following' }
+): Promise<{ cancelled: string[] }> {
+	const now = clock.now();
+	const { following } = selection;
+	const where: SQL = following
+		? and(
+				eq(reservation.seriesId, following.seriesId),
+				gte(reservation.startsAt, following.from),
+				holding,
+				following.startsAfter ? gt(reservation.startsAt, following.startsAfter) : undefined
+			)!
+		: ofBooking(selection.bookingId);
+	return db.transaction(async (tx) => {
+		const cancelled = await tx
+			.update(reservation)
+			.set({ status: 'cancelled', cancelledBy: actorId, cancelledAt: now, cancelReason: reason, updatedAt: now })
+			.where(where)
+			.returning({ id: reservation.id });
+		await audit.record(tx, {
+			actorId,
+			action: 'reservation.cancel',
+			entity: 'reservation',
+			entityId: selection.bookingId,
+			before,
+			after: { status: 'cancelled', scope, ids: cancelled.map((c) => c.id) }
+		});
+		return { cancelled: cancelled.map((c) => c.id) };
+	});
+}
+
+/**
+ * Cancel bookings a closure covers, inside the closure's transaction: each one still holding its
+ * time is cancelled, its booker told in the service's words, and audited with the closure's id.
+ * A booking cancelled meanwhile by its booker is neither cancelled again nor mailed.
+ */
+export async function cancelForClosure(
+	tx: Executor,
+	actorId: string,
+	bookings: { id: string; status: string }[],
+	{ reason, closureId, words }: { reason: string; closureId: string; words: Words }
+): Promise<string[]> {
+	const now = clock.now();
+	const cancelledIds: string[] = [];
+	for (const booking of bookings) {
+		const rows = await tx
+			.update(reservation)
+			.set({ status: 'cancelled', cancelledBy: actorId, cancelledAt: now, cancelReason: reason, updatedAt: now })
+			.where(and(ofBooking(booking.id), holding))
+			.returning();
+		const done = principal(rows, booking.id);
+		if (!done) continue;
+		cancelledIds.push(booking.id);
+		await tell(tx, done, words);
+		await audit.record(tx, {
+			actorId,
+			action: 'reservation.cancel',
+			entity: 'reservation',
+			entityId: booking.id,
+			before: { status: booking.status },
+			after: { status: 'cancelled', reason, closureId }
+		});
+	}
+	return cancelledIds;
+}
+
+/** Requests nobody decided before they started stop holding the time. */
+export async function lapse(): Promise<number> {
+	const now = clock.now();
+	const rows = await db
+		.update(reservation)
+		.set({ status: 'rejected', decisionReason: 'lapsed', decidedAt: now, updatedAt: now })
+		.where(and(eq(reservation.status, 'requested'), lt(reservation.startsAt, now)))
+		.returning({ id: reservation.id });
+	return rows.length;
+}
+
+/**
+ * Move a booking to a new time (every hold, each keeping its buffers as given). The caller has
+ * checked the rules for the new time; PostgreSQL still refuses an overlap, answered as a conflict
+ * naming the clashing holds (the booking's own old time left out). The booker hears of it.
+ */
+export async function move(
+	actorId: string,
+	before: Reservation,
+	to: { start: Date; end: Date; heldFrom: Date; heldUntil: Date },
+	{ words }: { words: Words }
+): Promise<Reservation> {
+	const now = clock.now();
+	try {
+		return await withRetry(() =>
+			db.transaction(async (tx) => {
+				// Like an insert, a move takes its turn on the resources: no deadlock with simultaneous bookings.
+				await lockResourcesOf(tx, before.bookingId ?? before.id);
+				const rows = await tx
+					.update(reservation)
+					.set({ startsAt: to.start, endsAt: to.end, heldFrom: to.heldFrom, heldUntil: to.heldUntil, updatedAt: now })
+					.where(and(ofBooking(before.bookingId ?? before.id), holding))
+					.returning();
+				const moved = principal(rows, before.id);
+				if (!moved) throw new ConflictError('booking_not_cancellable');
+				await audit.record(tx, {
+					actorId,
+					action: 'reservation.move',
+					entity: 'reservation',
+					entityId: before.id,
+					before: { start: before.startsAt.toISOString(), end: before.endsAt.toISOString() },
+					after: { start: to.start.toISOString(), end: to.end.toISOString() }
+				});
+				await tell(tx, moved, words);
+				return moved;
+			})
+		);
+	} catch (error) {
+		if (!isOverlap(error)) throw error;
+		const own = (c: Clash) => c.start === before.heldFrom.toISOString() && c.end === before.heldUntil.toISOString();
+		const conflicts = (await clashes([before.resourceId], to.heldFrom, to.heldUntil, db)).filter((c) => !own(c));
+		throw new ConflictError<{ conflicts: Clash[] }>('booking_conflict').with({ conflicts });
+	}
+}
+
+/**
+ * A confirmed booking that has ended is completed; one whose booker did not come is a no-show
+ * (from its start on). Only a confirmed booking changes; the answer says whether it did.
+ */
+export async function finish(actorId: string, bookingId: string, outcome: 'completed' | 'no_show'): Promise<boolean> {
+	const now = clock.now();
+	const started = outcome === 'completed' ? lt(reservation.endsAt, now) : lt(reservation.startsAt, now);
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.update(reservation)
+			.set({ status: outcome, updatedAt: now })
+			.where(and(ofBooking(bookingId), eq(reservation.status, 'confirmed'), started))
+			.returning({ id: reservation.id });
+		if (rows.length === 0) return false;
+		await audit.record(tx, {
+			actorId,
+			action: outcome === 'completed' ? 'reservation.complete' : 'reservation.no_show',
+			entity: 'reservation',
+			entityId: bookingId,
+			before: { status: 'confirmed' },
+			after: { status: outcome, ids: rows.map((r) => r.id) }
+		});
+		return true;
+	});
+}

@@ -1,0 +1,250 @@
+import { eq, type SQL } from 'drizzle-orm';
+import { can } from '../auth/permissions';
+import type { SessionUser } from '../auth/sessions';
+import * as clock from '../clock';
+import { db } from '../db';
+import { reservation, type Reservation } from '../db/schema';
+import { isUuid } from '../db/sql';
+import * as engine from '../engine';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
+import * as rateLimit from '../rate-limit';
+import type { Alternative } from './alternatives';
+import type { BookingInput } from './input';
+import { movedWords } from './notify';
+import { roomPolicy } from './policy';
+import { ruleContext } from './rule-context';
+import { checkBooking } from './rules';
+import { planSeries } from './series';
+import { loadRoom } from './store';
+
+export { parseBookingInput, type BookingInput } from './input';
+export type { Alternative } from './alternatives';
+export type { OccurrenceState } from '../engine';
+
+/**
+ * Room bookings as people make and change them: every booking goes through the engine's one
+ * entry point with the room policy (policy.ts), every status change through its transitions.
+ * Results come back in the room shapes the pages and the API have always answered with.
+ */
+
+/** Previews per user and minute (a 52-week preview is a few queries, but not free): counted in the database. */
+export const PREVIEW_RATE: rateLimit.Limit = { limit: 30, windowMs: 60_000 };
+
+export interface Interval {
+	start: string;
+	end: string;
+}
+
+export interface OccurrencePreview extends Interval {
+	state: engine.OccurrenceState;
+	violations: engine.Violation[];
+	conflicts: Interval[];
+}
+
+export interface CreatedReservation {
+	id: string;
+	roomId: string;
+	start: string;
+	end: string;
+	status: Reservation['status'];
+	seriesId?: string | null;
+}
+
+export interface CreatedSeries {
+	seriesId: string;
+	first: CreatedReservation;
+	created: CreatedReservation[];
+	skipped: engine.Skipped[];
+}
+
+/** What booking a room answers, language-neutral (kept under an idempotency key as the engine answered it). */
+export type RoomBookResult =
+	| { outcome: 'created'; seriesId: string | null; created: CreatedReservation[]; skipped: engine.Skipped[] }
+	| { outcome: 'invalid'; violations: engine.Violation[]; alternatives?: Alternative[]; occurrences?: OccurrencePreview[] }
+	| {
+			outcome: 'conflict';
+			messageKey: string;
+			params: Record<string, string | number>;
+			conflicts: Interval[];
+			alternatives?: Alternative[];
+			occurrences?: OccurrencePreview[];
+	  };
+
+export type RoomRefusal = Exclude<RoomBookResult, { outcome: 'created' }>;
+
+export function toCreated(row: Pick<Reservation, 'id' | 'resourceId' | 'startsAt' | 'endsAt' | 'status' | 'seriesId'>): CreatedReservation {
+	return {
+		id: row.id,
+		roomId: row.resourceId,
+		start: row.startsAt.toISOString(),
+		end: row.endsAt.toISOString(),
+		status: row.status,
+		...(row.seriesId ? { seriesId: row.seriesId } : {})
+	};
+}
+
+/** A booking of one room as the room API has always shown it. */
+function createdOf(b: engine.Booked): CreatedReservation {
+	return { id: b.id, roomId: b.holds[0]!.resourceId, start: b.start, end: b.end, status: b.status, ...(b.seriesId ? { seriesId: b.seriesId } : {}) };
+}
+
+/** A clash in a room: the room is known, so the time says it all. */
+const intervalOf = ({ start, end }: Interval): Interval => ({ start, end });
+
+function previewOf(o: engine.OccurrenceOutcome): OccurrencePreview {
+	return { start: o.start, end: o.end, state: o.state, violations: o.violations, conflicts: o.conflicts.map(intervalOf) };
+}
+
+/** The engine's answer in room shapes. */
+function forRooms(result: engine.BookResult<Alternative>): RoomBookResult {
+	switch (result.outcome) {
+		case 'created':
+			return { outcome: 'created', seriesId: result.seriesId, created: result.created.map(createdOf), skipped: result.skipped };
+		case 'invalid':
+			return { ...result, ...(result.occurrences ? { occurrences: result.occurrences.map(previewOf) } : {}) };
+		case 'conflict':
+			return {
+				...result,
+				conflicts: result.conflicts.map(intervalOf),
+				...(result.occurrences ? { occurrences: result.occurrences.map(previewOf) } : {})
+			};
+	}
+}
+
+/**
+ * Book a room, or the free occurrences of a series (`recurrence`): the one call of the form
+ * action and the API. With an idempotency key a retry gets the first answer.
+ */
+export async function book(actor: SessionUser, input: BookingInput, options: engine.BookOptions = {}): Promise<RoomBookResult> {
+	return forRooms(await engine.book(actor, roomPolicy, input, options));
+}
+
+/** The refusal as the typed error callers that want exceptions throw (and the API maps to a problem). */
+export function refusalError(refused: RoomRefusal) {
+	return engine.refusalError<Alternative, Interval, OccurrencePreview>(refused);
+}
+
+/** A write the caller wants made atomically with the booking (an idempotency key with its answer). */
+export interface WriteAlso<Answer> {
+	alsoWrite?: (answer: Answer) => SQL;
+}
+
+/** Book one room booking; a refusal throws (ValidationError or ConflictError, with alternatives). */
+export async function create(actor: SessionUser, input: BookingInput, options: WriteAlso<CreatedReservation> = {}): Promise<CreatedReservation> {
+	if (input.recurrence) throw new Error('create() books one occurrence; use createSeries() for a recurrence');
+	const { alsoWrite } = options;
+	const result = await book(actor, input, alsoWrite ? { alsoWrite: (c) => alsoWrite(createdOf(c.created[0]!)) } : {});
+	if (result.outcome !== 'created') throw refusalError(result);
+	return result.created[0]!;
+}
+
+function seriesOf(created: { seriesId: string | null; created: CreatedReservation[]; skipped: engine.Skipped[] }): CreatedSeries {
+	return { seriesId: created.seriesId!, first: created.created[0]!, created: created.created, skipped: created.skipped };
+}
+
+/**
+ * Book the free occurrences of a series in one transaction (the engine's series path); a series
+ * nothing of which can be booked throws.
+ */
+export async function createSeries(actor: SessionUser, input: BookingInput, options: WriteAlso<CreatedSeries> = {}): Promise<CreatedSeries> {
+	if (!input.recurrence) throw new Error('createSeries() books a recurrence; use create() for one occurrence');
+	const { alsoWrite } = options;
+	const result = await book(
+		actor,
+		input,
+		alsoWrite ? { alsoWrite: (c) => alsoWrite(seriesOf({ ...c, created: c.created.map(createdOf) })) } : {}
+	);
+	if (result.outcome !== 'created') throw refusalError(result);
+	return seriesOf(result);
+}
+
+/**
+ * Each occurrence of a series, marked free, in conflict with a booking, or breaking a rule (a few
+ * queries for any length: series.ts). Previews are rate-limited per user in the database.
+ */
+export async function previewSeries(actor: SessionUser, input: BookingInput): Promise<OccurrencePreview[]> {
+	if (!roomPolicy.mayBook(actor)) throw new ForbiddenError();
+	const counted = await rateLimit.hit(`series_preview:${actor.id}`, PREVIEW_RATE);
+	if (!counted.ok) throw new TooManyRequestsError(counted.retryAfterSeconds, 'engine_preview_rate_limited');
+	const target = await loadRoom(input.roomId);
+	if (!target) throw new ValidationError([roomPolicy.unknownTarget]);
+	const plan = await planSeries(actor, target, input, clock.now());
+	return plan.map((o) =>
+		previewOf({
+			start: o.start.toISOString(),
+			end: o.end.toISOString(),
+			state: o.violations.length ? 'invalid' : o.conflicts.length ? 'conflict' : 'free',
+			violations: o.violations,
+			conflicts: o.conflicts
+		})
+	);
+}
+
+/** Held intervals of the room's holding reservations that overlap [from, to). */
+export async function clashes(resourceId: string, from: Date, to: Date): Promise<Interval[]> {
+	return (await engine.clashes([resourceId], from, to, db)).map(intervalOf);
+}
+
+/** A reservation the actor may see in full: their own, their school's, or any for staff who see all. */
+export async function get(actor: SessionUser, id: string): Promise<Reservation> {
+	if (!isUuid(id)) throw new NotFoundError();
+	const [row] = await db.select().from(reservation).where(eq(reservation.id, id));
+	const visible =
+		row &&
+		(row.bookedBy === actor.id ||
+			can(actor, 'reservations.view_all') ||
+			(row.schoolId !== null && can(actor, 'school.bookings.view', { schoolId: row.schoolId })));
+	if (!visible) throw new NotFoundError();
+	return row;
+}
+
+export type CancelScope = 'one' | 'following';
+
+/**
+ * Cancel a booking (or it and the rest of its series). Bookers may cancel until the room's cutoff
+ * before the start; facility staff at any time.
+ */
+export async function cancel(actor: SessionUser, id: string, options: { scope?: CancelScope; reason?: string } = {}) {
+	const row = await get(actor, id);
+	const target = await loadRoom(row.resourceId);
+	const staff = can(actor, 'reservations.approve');
+	if (row.bookedBy !== actor.id && !staff) throw new ForbiddenError();
+	if (!engine.isHolding(row.status)) throw new ConflictError('booking_not_cancellable');
+	const now = clock.now();
+	const cutoffMinutes = target?.rules.cancelCutoffMinutes ?? 0;
+	const cutoffMs = cutoffMinutes * 60_000;
+	if (!staff && row.startsAt.getTime() - cutoffMs < now.getTime()) throw new ConflictError('booking_cancel_cutoff', { minutes: cutoffMinutes });
+
+	const scope = options.scope === 'following' && row.seriesId ? 'following' : 'one';
+	const following =
+		scope === 'following'
+			? { seriesId: row.seriesId!, from: row.startsAt, ...(staff ? {} : { startsAfter: new Date(now.getTime() + cutoffMs) }) }
+			: undefined;
+	return engine.transitions.cancel(actor.id, { bookingId: row.id, following }, { reason: options.reason ?? null, before: { status: row.status }, scope });
+}
+
+// Approving and rejecting requests: src/lib/server/facility/approvals.ts (with the e-mail to the booker).
+
+/** Requests nobody decided before they started stop holding the time. */
+export function lapseUndecided(): Promise<number> {
+	return engine.transitions.lapse();
+}
+
+/**
+ * Facility staff move or resize a booking (the calendar's drag and resize). The rules are checked
+ * again for the new time; PostgreSQL still refuses an overlap. The booker hears of it by e-mail.
+ */
+export async function move(actor: SessionUser, id: string, start: Date, end: Date): Promise<CreatedReservation> {
+	if (!can(actor, 'rooms.manage')) throw new ForbiddenError();
+	const row = await get(actor, id);
+	if (!engine.isHolding(row.status)) throw new ConflictError('booking_not_cancellable');
+	if (!(end > start)) throw new ValidationError([{ rule: 'end', messageKey: 'booking_end_after_start' }]);
+	const target = await loadRoom(row.resourceId);
+	if (!target) throw new NotFoundError();
+	const request = { start, end, attendees: row.attendees };
+	// Staff may move a booking of someone the room would not admit: check the rules of time only.
+	const violations = checkBooking(await ruleContext(target, actor, request, clock.now())).filter((v) => v.rule !== 'eligibility');
+	if (violations.length) throw new ValidationError(violations);
+	const moved = await engine.transitions.move(actor.id, row, { start, end, ...engine.heldInterval(start, end, target.rules) }, { words: movedWords(target, row) });
+	return toCreated(moved);
+}
