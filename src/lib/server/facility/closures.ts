@@ -11,7 +11,7 @@ import { appUser, closure, HOLDING_STATUSES, reservation, resource, room, school
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import * as outbox from '../notifications/outbox';
 import { bilingual } from './mail';
-import { parseTimeOfDay } from './rooms';
+import { parseTimeOfDay } from '../../time/time-of-day';
 import { isUuid } from '../db/sql';
 import { bookerDepartmentCode, purposeAsSeenBy } from '../reservations/purpose';
 

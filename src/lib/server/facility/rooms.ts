@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { RoomDetailsInput } from '../../room-details';
 import { ROLES } from '../../roles';
 import { formatMinuteOfDay } from '../../time/format';
+import { parseTimeOfDay } from '../../time/time-of-day';
 import * as audit from '../audit';
 import { can, type Actor } from '../auth/permissions';
 import * as clock from '../clock';
@@ -94,7 +95,6 @@ export interface OpeningHoursInput {
 
 const WHOLE = /^-?\d{1,6}$/;
 const DECIMAL = /^\d{1,6}(\.\d{1,2})?$/;
-const TIME = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
 function wholeIn(value: string, range: { min: number; max: number }): number | null {
 	const trimmed = value.trim();
@@ -111,14 +111,6 @@ function hoursToMinutes(value: string, range: { min: number; max: number }): num
 	const minutes = Math.round(hours * 60);
 	const wholeMinutes = Math.abs(hours * 60 - minutes) < 1e-9;
 	return wholeMinutes && hours >= range.min && hours <= range.max ? minutes : null;
-}
-
-/** "09:30" → 570; "24:00" → 1440; anything else → null. */
-export function parseTimeOfDay(value: string): number | null {
-	const match = TIME.exec(value.trim());
-	if (!match) return null;
-	const minutes = Number(match[1]) * 60 + Number(match[2]);
-	return minutes <= 24 * 60 ? minutes : null;
 }
 
 const minutesToHoursText = (minutes: number) => String(Number((minutes / 60).toFixed(2)));
