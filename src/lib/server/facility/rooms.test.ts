@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	blankNewRoom,
 	checkNewRoom,
-	checkOpeningHours,
+	checkWeeklyHoursForm,
 	checkRoomDetails,
 	checkRoomRules,
 	hoursAsInput,
@@ -175,22 +175,22 @@ describe('checkRoomRules', () => {
 	});
 });
 
-describe('checkOpeningHours', () => {
+describe('checkWeeklyHoursForm', () => {
 	const own = (days: Partial<OpeningHoursInput['days'][number]>[]): OpeningHoursInput => ({
 		useCenterHours: false,
 		days: days.map((d, i) => ({ weekday: i + 1, open: true, opens: '09:00', closes: '18:00', ...d }))
 	});
 
 	it('accepts the center hours without looking at the table', () => {
-		expect(checkOpeningHours({ useCenterHours: true, days: [{ weekday: 1, open: true, opens: 'x', closes: 'y' }] })).toEqual([]);
+		expect(checkWeeklyHoursForm({ useCenterHours: true, days: [{ weekday: 1, open: true, opens: 'x', closes: 'y' }] })).toEqual([]);
 	});
 
 	it('refuses own hours with no open day', () => {
-		expect(keys(checkOpeningHours(own([{ open: false }, { open: false }])))).toEqual(['facility_hours_none_open']);
+		expect(keys(checkWeeklyHoursForm(own([{ open: false }, { open: false }])))).toEqual(['facility_hours_none_open']);
 	});
 
 	it('names the weekday field of every bad time and every closing before opening', () => {
-		const v = checkOpeningHours(own([{ opens: '9', closes: '25:00' }, { opens: '18:00', closes: '09:00' }, { open: false, opens: 'bad' }]));
+		const v = checkWeeklyHoursForm(own([{ opens: '9', closes: '25:00' }, { opens: '18:00', closes: '09:00' }, { open: false, opens: 'bad' }]));
 		expect(v).toEqual([
 			{ rule: 'opens-1', messageKey: 'facility_time_invalid' },
 			{ rule: 'closes-1', messageKey: 'facility_time_invalid' },
@@ -200,7 +200,7 @@ describe('checkOpeningHours', () => {
 
 	it('allows closing at midnight (24:00) and turns the table into rows', () => {
 		const input = own([{ opens: '08:30', closes: '24:00' }, { open: false }]);
-		expect(checkOpeningHours(input)).toEqual([]);
+		expect(checkWeeklyHoursForm(input)).toEqual([]);
 		expect(toHoursRows(input)).toEqual([{ weekday: 1, opensMinute: 510, closesMinute: 1440 }]);
 	});
 

@@ -222,7 +222,11 @@ export function checkRoomRules(input: RoomRulesInput, known: { schoolIds: readon
 	return violations;
 }
 
-export function checkOpeningHours(input: OpeningHoursInput): Violation[] {
+/**
+ * The weekly-hours form as typed, every problem at once. Not the booking rule checkOpeningHours
+ * (reservations/rules), which judges a request against the hours once they are stored.
+ */
+export function checkWeeklyHoursForm(input: OpeningHoursInput): Violation[] {
 	if (input.useCenterHours) return [];
 	const violations: Violation[] = [];
 	const open = input.days.filter((d) => d.open);
@@ -500,7 +504,7 @@ export async function saveRules(actor: Actor, id: string, input: RoomRulesInput)
 /** Replace the room's weekly hours; none means it follows the center's. */
 export async function saveHours(actor: Actor, id: string, input: OpeningHoursInput): Promise<void> {
 	const before = await getRoom(actor, id);
-	const violations = checkOpeningHours(input);
+	const violations = checkWeeklyHoursForm(input);
 	if (violations.length) throw new ValidationError(violations);
 	const rows = toHoursRows(input);
 	await db.transaction(async (tx) => {
