@@ -1,50 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-	blankNewRoom,
-	checkNewRoom,
-	checkWeeklyHoursForm,
-	checkRoomDetails,
-	checkRoomRules,
-	hoursAsInput,
-	rulesAsInput,
-	toHoursRows,
-	toRuleValues,
-	type OpeningHoursInput,
-	type RoomDetailsInput,
-	type RoomRulesInput
-} from './rooms';
-
-const SCHOOL = '11111111-1111-4111-8111-111111111111';
-
-const details = (over: Partial<RoomDetailsInput> = {}): RoomDetailsInput => ({
-	nameKo: '대회의실',
-	nameEn: 'Large Meeting Room',
-	floor: '3',
-	capacity: '40',
-	equipment: ['projector'],
-	accessibility: ['step_free'],
-	descriptionKo: '',
-	descriptionEn: '',
-	active: true,
-	...over
-});
-
-const rules = (over: Partial<RoomRulesInput> = {}): RoomRulesInput => ({
-	granularityMinutes: '30',
-	minMinutes: '30',
-	maxMinutes: '480',
-	leadTimeHours: '1',
-	horizonDays: '90',
-	bufferBeforeMinutes: '0',
-	bufferAfterMinutes: '15',
-	requiresApproval: true,
-	allowedRoles: [],
-	allowedSchoolIds: [],
-	monthlyQuotaHours: '',
-	closedOnHolidays: true,
-	cancelCutoffHours: '1',
-	...over
-});
+import { checkNewRoom, checkRoomDetails, checkRoomRules, checkWeeklyHoursForm } from './checks';
+import { blankNewRoom } from './forms';
+import { SCHOOL, details, own, rules } from './test-fixtures';
 
 const ruleNames = (v: { rule: string }[]) => v.map((x) => x.rule);
 const keys = (v: { messageKey: string }[]) => v.map((x) => x.messageKey);
@@ -166,21 +123,9 @@ describe('checkRoomRules', () => {
 			'cancelCutoffHours'
 		]);
 	});
-
-	it('turns hours and days into the minutes the rules store, and back', () => {
-		const values = toRuleValues(rules({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' }));
-		expect(values).toMatchObject({ leadTimeMinutes: 4320, monthlyQuotaMinutes: 960, cancelCutoffMinutes: 30, horizonDays: 90 });
-		expect(rulesAsInput(values)).toMatchObject({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' });
-		expect(toRuleValues(rules({ monthlyQuotaHours: ' ' })).monthlyQuotaMinutes).toBeNull();
-	});
 });
 
 describe('checkWeeklyHoursForm', () => {
-	const own = (days: Partial<OpeningHoursInput['days'][number]>[]): OpeningHoursInput => ({
-		useCenterHours: false,
-		days: days.map((d, i) => ({ weekday: i + 1, open: true, opens: '09:00', closes: '18:00', ...d }))
-	});
-
 	it('accepts the center hours without looking at the table', () => {
 		expect(checkWeeklyHoursForm({ useCenterHours: true, days: [{ weekday: 1, open: true, opens: 'x', closes: 'y' }] })).toEqual([]);
 	});
@@ -198,17 +143,8 @@ describe('checkWeeklyHoursForm', () => {
 		]);
 	});
 
-	it('allows closing at midnight (24:00) and turns the table into rows', () => {
+	it('allows closing at midnight (24:00)', () => {
 		const input = own([{ opens: '08:30', closes: '24:00' }, { open: false }]);
 		expect(checkWeeklyHoursForm(input)).toEqual([]);
-		expect(toHoursRows(input)).toEqual([{ weekday: 1, opensMinute: 510, closesMinute: 1440 }]);
-	});
-
-	it('starts the form from the center hours, Monday first, when the room has none', () => {
-		const form = hoursAsInput([], [{ weekday: 1, opensMinute: 540, closesMinute: 1080 }]);
-		expect(form.useCenterHours).toBe(true);
-		expect(form.days.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
-		expect(form.days[0]).toEqual({ weekday: 1, open: true, opens: '09:00', closes: '18:00' });
-		expect(form.days[1]!.open).toBe(false);
 	});
 });
