@@ -129,10 +129,10 @@ let facility: SessionUser;
 beforeAll(async () => {
 	await seedDemoCenter();
 	rooms = await roomIdsByCode();
-	[{ id: consultant }, { id: otherConsultant }] = await db
+	[consultant, otherConsultant] = (await db
 		.insert(resource)
 		.values([{ kind: 'consultant' }, { kind: 'consultant' }])
-		.returning({ id: resource.id });
+		.returning({ id: resource.id })).map((r) => r.id) as [string, string];
 	school = await actor('school@center.test');
 	facility = await actor('facility@center.test');
 });

@@ -8,6 +8,7 @@ import * as z from 'zod';
 // Types only (the `.meta({ override })` keys): the browser bundle never carries the generator.
 import type {} from 'zod-openapi';
 import { isIsoDate, seoulInstant, type IsoDate } from '../time/seoul';
+import { UUID_PATTERN } from '../uuid';
 
 /**
  * The calendar the app handles, as Seoul dates, both ends included. Outside it the holiday
@@ -116,12 +117,9 @@ export function dateOrInstant(endOfDay: boolean, invalidKey = 'input_instant_inv
 		});
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-
 /** A uuid key (any version; the database makes v4). */
 export function uuid(invalidKey = 'input_invalid') {
-	return z.string({ error: invalidKey }).regex(UUID, { error: invalidKey }).meta({ format: 'uuid' });
+	return z.string({ error: invalidKey }).regex(UUID_PATTERN, { error: invalidKey }).meta({ format: 'uuid' });
 }
 
 /**

@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '
 import { transitions } from '../engine';
 import { bookedDuring, holding } from '../engine/holds.store';
 import { bilingual } from '../notifications/bilingual';
-import { parseTimeOfDay } from './rooms';
+import { parseTimeOfDay } from '../../time/time-of-day';
 import { isUuid } from '../db/sql';
 import { bookerDepartmentCode, purposeAsSeenBy } from '../rooms/purpose';
 

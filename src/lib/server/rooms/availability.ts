@@ -1,10 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { addDays, seoulInstant } from '../../time/seoul';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { reservation, type ReservationStatus } from '../db/schema';
-import { instant } from '../db/sql';
 import { heldDuring, holding } from '../engine/holds.store';
 import { bookerDepartmentCode, purposeAsSeenBy } from './purpose';
 

@@ -45,7 +45,7 @@ function selectRooms<Extra extends Record<string, SQL.Aliased | SQL>>(
 				ids instanceof Placeholder ? eq(room.resourceId, ids) : ids ? inArray(room.resourceId, ids) : undefined
 			)
 		)
-		.orderBy(room.sortOrder);
+		.orderBy(room.sortOrder, room.nameKo);
 }
 
 function withRules(row: { room: Room; rule: RoomRule | null; ownHours: WeeklyHours[] | null; centerHours: WeeklyHours[] | null }): RoomWithRules {
@@ -70,18 +70,18 @@ export async function loadRoom(id: string, executor: Executor = db): Promise<Roo
 	return (await loadRooms([id], executor))[0] ?? null;
 }
 
-/**
- * A room whether active or not, with its rules, its own hours and the center's apart (the
- * facility pages edit them), and whether it is active. Null when there is no such room.
- */
-export async function loadManagedRoom(
-	id: string,
-	executor: Executor = db
-): Promise<(RoomWithRules & { active: boolean; ownHours: WeeklyHours[]; centerHours: WeeklyHours[] }) | null> {
+/** A room as facility staff manage it: active or not, its own hours and the center's apart. */
+export type ManagedRoomWithRules = RoomWithRules & { active: boolean; ownHours: WeeklyHours[]; centerHours: WeeklyHours[] };
+
+/** Every room, active or not, with its rules and both sets of hours (the facility pages edit them). */
+export async function loadManagedRooms(ids?: string[], executor: Executor = db): Promise<ManagedRoomWithRules[]> {
+	const rows = await selectRooms(executor, ids, {}, { includeInactive: true });
+	return rows.map((row) => ({ ...withRules(row), active: row.active, ownHours: row.ownHours ?? [], centerHours: row.centerHours ?? [] }));
+}
+
+export async function loadManagedRoom(id: string, executor: Executor = db): Promise<ManagedRoomWithRules | null> {
 	if (!isUuid(id)) return null;
-	const [row] = await selectRooms(executor, [id], {}, { includeInactive: true });
-	if (!row) return null;
-	return { ...withRules(row), active: row.active, ownHours: row.ownHours ?? [], centerHours: row.centerHours ?? [] };
+	return (await loadManagedRooms([id], executor))[0] ?? null;
 }
 
 /**

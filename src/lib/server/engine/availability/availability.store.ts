@@ -13,8 +13,8 @@ export function closuresOverlapping(resourceId: string | SQLWrapper, from: Date 
 
 /**
  * The weekly hours of the resource `owner` names (`h.resource_id = …`; `h.resource_id is null`
- * for the center's), as one JSON column of a larger select: null when it has none.
+ * for the center's), as one JSON column of a larger select, by weekday: null when it has none.
  */
 export function weeklyHoursOf(owner: SQL) {
-	return sql<WeeklyHours[] | null>`(select json_agg(json_build_object('weekday', h.weekday, 'opensMinute', h.opens_minute, 'closesMinute', h.closes_minute)) from ${openingHours} h where ${owner})`;
+	return sql<WeeklyHours[] | null>`(select json_agg(json_build_object('weekday', h.weekday, 'opensMinute', h.opens_minute, 'closesMinute', h.closes_minute) order by h.weekday) from ${openingHours} h where ${owner})`;
 }

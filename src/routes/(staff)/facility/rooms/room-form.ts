@@ -1,8 +1,11 @@
-import type { RoomDetailsInput } from '$lib/server/facility/rooms';
+import * as facilityRooms from '$lib/server/facility/rooms';
 import { all, checked, text } from '$lib/server/http/forms';
 
+// The room forms as typed, read by hand: a refused form comes back with these values, and they
+// must exist even when the form's schema ($lib/schemas/forms) refuses the post.
+
 /** The room details fields (RoomDetailsFields.svelte) as typed, for the add and edit actions. */
-export function readRoomDetails(form: FormData): RoomDetailsInput {
+export function readRoomDetails(form: FormData): facilityRooms.RoomDetailsInput {
 	return {
 		nameKo: text(form, 'nameKo'),
 		nameEn: text(form, 'nameEn'),
@@ -13,5 +16,41 @@ export function readRoomDetails(form: FormData): RoomDetailsInput {
 		descriptionKo: text(form, 'descriptionKo'),
 		descriptionEn: text(form, 'descriptionEn'),
 		active: checked(form, 'active')
+	};
+}
+
+/** The add-a-room form: the code, then the details. */
+export function readNewRoom(form: FormData): facilityRooms.NewRoomInput {
+	return { code: text(form, 'code'), ...readRoomDetails(form) };
+}
+
+export function readRoomRules(form: FormData): facilityRooms.RoomRulesInput {
+	return {
+		granularityMinutes: text(form, 'granularityMinutes'),
+		minMinutes: text(form, 'minMinutes'),
+		maxMinutes: text(form, 'maxMinutes'),
+		leadTimeHours: text(form, 'leadTimeHours'),
+		horizonDays: text(form, 'horizonDays'),
+		bufferBeforeMinutes: text(form, 'bufferBeforeMinutes'),
+		bufferAfterMinutes: text(form, 'bufferAfterMinutes'),
+		requiresApproval: checked(form, 'requiresApproval'),
+		allowedRoles: all(form, 'allowedRoles'),
+		allowedSchoolIds: all(form, 'allowedSchoolIds'),
+		monthlyQuotaHours: text(form, 'monthlyQuotaHours'),
+		closedOnHolidays: checked(form, 'closedOnHolidays'),
+		cancelCutoffHours: text(form, 'cancelCutoffHours')
+	};
+}
+
+/** The weekly-hours form: a source radio, then open-N, opens-N and closes-N for each weekday. */
+export function readWeeklyHours(form: FormData): facilityRooms.OpeningHoursInput {
+	return {
+		useCenterHours: text(form, 'source') !== 'own',
+		days: facilityRooms.WEEKDAYS_MONDAY_FIRST.map((weekday) => ({
+			weekday,
+			open: checked(form, `open-${weekday}`),
+			opens: text(form, `opens-${weekday}`),
+			closes: text(form, `closes-${weekday}`)
+		}))
 	};
 }

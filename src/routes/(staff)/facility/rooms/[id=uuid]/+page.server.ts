@@ -4,8 +4,8 @@ import { NotFoundError } from '$lib/server/errors';
 import * as facilityRooms from '$lib/server/facility/rooms';
 import { requirePermission } from '$lib/server/guards';
 import { hoursForm, roomDetailsForm, roomRulesForm } from '$lib/schemas/forms';
-import { all, checked, ensureForm, failValidation, text } from '$lib/server/http/forms';
-import { readRoomDetails } from '../room-form';
+import { ensureForm, failValidation } from '$lib/server/http/forms';
+import { readRoomDetails, readRoomRules, readWeeklyHours } from '../room-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -53,21 +53,7 @@ export const actions: Actions = {
 	rules: async (event) => {
 		const actor = requirePermission(event, 'rooms.manage');
 		const form = await event.request.formData();
-		const rules: facilityRooms.RoomRulesInput = {
-			granularityMinutes: text(form, 'granularityMinutes'),
-			minMinutes: text(form, 'minMinutes'),
-			maxMinutes: text(form, 'maxMinutes'),
-			leadTimeHours: text(form, 'leadTimeHours'),
-			horizonDays: text(form, 'horizonDays'),
-			bufferBeforeMinutes: text(form, 'bufferBeforeMinutes'),
-			bufferAfterMinutes: text(form, 'bufferAfterMinutes'),
-			requiresApproval: checked(form, 'requiresApproval'),
-			allowedRoles: all(form, 'allowedRoles'),
-			allowedSchoolIds: all(form, 'allowedSchoolIds'),
-			monthlyQuotaHours: text(form, 'monthlyQuotaHours'),
-			closedOnHolidays: checked(form, 'closedOnHolidays'),
-			cancelCutoffHours: text(form, 'cancelCutoffHours')
-		};
+		const rules = readRoomRules(form);
 		try {
 			await facilityRooms.ensureRoomExists(actor, event.params.id);
 			await facilityRooms.saveRules(actor, event.params.id, ensureForm(roomRulesForm, form));
@@ -79,15 +65,7 @@ export const actions: Actions = {
 	hours: async (event) => {
 		const actor = requirePermission(event, 'rooms.manage');
 		const form = await event.request.formData();
-		const hours: facilityRooms.OpeningHoursInput = {
-			useCenterHours: text(form, 'source') !== 'own',
-			days: facilityRooms.WEEKDAYS_MONDAY_FIRST.map((weekday) => ({
-				weekday,
-				open: checked(form, `open-${weekday}`),
-				opens: text(form, `opens-${weekday}`),
-				closes: text(form, `closes-${weekday}`)
-			}))
-		};
+		const hours = readWeeklyHours(form);
 		try {
 			await facilityRooms.ensureRoomExists(actor, event.params.id);
 			ensureForm(hoursForm, form);

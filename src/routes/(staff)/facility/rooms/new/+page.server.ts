@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import * as facilityRooms from '$lib/server/facility/rooms';
 import { requirePermission } from '$lib/server/guards';
 import { newRoomForm } from '$lib/schemas/forms';
-import { ensureForm, failValidation, text } from '$lib/server/http/forms';
-import { readRoomDetails } from '../room-form';
+import { ensureForm, failValidation } from '$lib/server/http/forms';
+import { readNewRoom } from '../room-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,7 +20,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const actor = requirePermission(event, 'rooms.manage');
 		const form = await event.request.formData();
-		const room: facilityRooms.NewRoomInput = { code: text(form, 'code'), ...readRoomDetails(form) };
+		const room = readNewRoom(form);
 		let id: string;
 		try {
 			id = await facilityRooms.createRoom(actor, ensureForm(newRoomForm, form));

@@ -1,51 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-	blankNewRoom,
-	checkNewRoom,
-	checkOpeningHours,
-	checkRoomDetails,
-	checkRoomRules,
-	hoursAsInput,
-	parseTimeOfDay,
-	rulesAsInput,
-	toHoursRows,
-	toRuleValues,
-	type OpeningHoursInput,
-	type RoomDetailsInput,
-	type RoomRulesInput
-} from './rooms';
-
-const SCHOOL = '11111111-1111-4111-8111-111111111111';
-
-const details = (over: Partial<RoomDetailsInput> = {}): RoomDetailsInput => ({
-	nameKo: '대회의실',
-	nameEn: 'Large Meeting Room',
-	floor: '3',
-	capacity: '40',
-	equipment: ['projector'],
-	accessibility: ['step_free'],
-	descriptionKo: '',
-	descriptionEn: '',
-	active: true,
-	...over
-});
-
-const rules = (over: Partial<RoomRulesInput> = {}): RoomRulesInput => ({
-	granularityMinutes: '30',
-	minMinutes: '30',
-	maxMinutes: '480',
-	leadTimeHours: '1',
-	horizonDays: '90',
-	bufferBeforeMinutes: '0',
-	bufferAfterMinutes: '15',
-	requiresApproval: true,
-	allowedRoles: [],
-	allowedSchoolIds: [],
-	monthlyQuotaHours: '',
-	closedOnHolidays: true,
-	cancelCutoffHours: '1',
-	...over
-});
+import { checkNewRoom, checkRoomDetails, checkRoomRules, checkWeeklyHoursForm } from './checks';
+import { blankNewRoom } from './forms';
+import { SCHOOL, details, own, rules } from './test-fixtures';
 
 const ruleNames = (v: { rule: string }[]) => v.map((x) => x.rule);
 const keys = (v: { messageKey: string }[]) => v.map((x) => x.messageKey);
@@ -167,31 +123,19 @@ describe('checkRoomRules', () => {
 			'cancelCutoffHours'
 		]);
 	});
-
-	it('turns hours and days into the minutes the rules store, and back', () => {
-		const values = toRuleValues(rules({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' }));
-		expect(values).toMatchObject({ leadTimeMinutes: 4320, monthlyQuotaMinutes: 960, cancelCutoffMinutes: 30, horizonDays: 90 });
-		expect(rulesAsInput(values)).toMatchObject({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' });
-		expect(toRuleValues(rules({ monthlyQuotaHours: ' ' })).monthlyQuotaMinutes).toBeNull();
-	});
 });
 
-describe('checkOpeningHours', () => {
-	const own = (days: Partial<OpeningHoursInput['days'][number]>[]): OpeningHoursInput => ({
-		useCenterHours: false,
-		days: days.map((d, i) => ({ weekday: i + 1, open: true, opens: '09:00', closes: '18:00', ...d }))
-	});
-
+describe('checkWeeklyHoursForm', () => {
 	it('accepts the center hours without looking at the table', () => {
-		expect(checkOpeningHours({ useCenterHours: true, days: [{ weekday: 1, open: true, opens: 'x', closes: 'y' }] })).toEqual([]);
+		expect(checkWeeklyHoursForm({ useCenterHours: true, days: [{ weekday: 1, open: true, opens: 'x', closes: 'y' }] })).toEqual([]);
 	});
 
 	it('refuses own hours with no open day', () => {
-		expect(keys(checkOpeningHours(own([{ open: false }, { open: false }])))).toEqual(['facility_hours_none_open']);
+		expect(keys(checkWeeklyHoursForm(own([{ open: false }, { open: false }])))).toEqual(['facility_hours_none_open']);
 	});
 
 	it('names the weekday field of every bad time and every closing before opening', () => {
-		const v = checkOpeningHours(own([{ opens: '9', closes: '25:00' }, { opens: '18:00', closes: '09:00' }, { open: false, opens: 'bad' }]));
+		const v = checkWeeklyHoursForm(own([{ opens: '9', closes: '25:00' }, { opens: '18:00', closes: '09:00' }, { open: false, opens: 'bad' }]));
 		expect(v).toEqual([
 			{ rule: 'opens-1', messageKey: 'facility_time_invalid' },
 			{ rule: 'closes-1', messageKey: 'facility_time_invalid' },
@@ -199,18 +143,8 @@ describe('checkOpeningHours', () => {
 		]);
 	});
 
-	it('allows closing at midnight (24:00) and turns the table into rows', () => {
+	it('allows closing at midnight (24:00)', () => {
 		const input = own([{ opens: '08:30', closes: '24:00' }, { open: false }]);
-		expect(checkOpeningHours(input)).toEqual([]);
-		expect(toHoursRows(input)).toEqual([{ weekday: 1, opensMinute: 510, closesMinute: 1440 }]);
-		expect(parseTimeOfDay('24:01')).toBeNull();
-	});
-
-	it('starts the form from the center hours, Monday first, when the room has none', () => {
-		const form = hoursAsInput([], [{ weekday: 1, opensMinute: 540, closesMinute: 1080 }]);
-		expect(form.useCenterHours).toBe(true);
-		expect(form.days.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
-		expect(form.days[0]).toEqual({ weekday: 1, open: true, opens: '09:00', closes: '18:00' });
-		expect(form.days[1]!.open).toBe(false);
+		expect(checkWeeklyHoursForm(input)).toEqual([]);
 	});
 });

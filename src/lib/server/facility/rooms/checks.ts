@@ -1,0 +1,129 @@
+// check*: every problem of a form at once, as violations; the service throws them as one
+// ValidationError.
+import { ROLES } from '../../../roles';
+import { parseTimeOfDay } from '../../../time/time-of-day';
+import type { Violation } from '../../errors';
+import type { NewRoomInput, OpeningHoursInput, RoomDetailsInput, RoomRulesInput } from './forms';
+import { ACCESSIBILITY_KEYS, EQUIPMENT_KEYS, GRANULARITIES_MINUTES } from './keys';
+import {
+	BUFFER_RANGE_MINUTES,
+	CAPACITY_RANGE,
+	CODE_MAX_LENGTH,
+	CUTOFF_RANGE_HOURS,
+	DESCRIPTION_MAX_LENGTH,
+	FLOOR_RANGE,
+	HORIZON_RANGE_DAYS,
+	LEAD_TIME_RANGE_HOURS,
+	LENGTH_RANGE_MINUTES,
+	NAME_MAX_LENGTH,
+	QUOTA_RANGE_HOURS
+} from './limits';
+import { hoursToMinutes, wholeIn, type Range } from './typed-numbers';
+
+const whole = (rule: string, range: Range): Violation => ({
+	rule,
+	messageKey: 'facility_field_whole_number',
+	params: range
+});
+const hours = (rule: string, range: Range): Violation => ({
+	rule,
+	messageKey: 'facility_field_hours',
+	params: range
+});
+
+export function checkRoomDetails(input: RoomDetailsInput): Violation[] {
+	const violations: Violation[] = [];
+	for (const field of ['nameKo', 'nameEn'] as const) {
+		const value = input[field].trim();
+		if (!value) violations.push({ rule: field, messageKey: 'field_required' });
+		else if (value.length > NAME_MAX_LENGTH)
+			violations.push({ rule: field, messageKey: 'field_too_long', params: { max: NAME_MAX_LENGTH } });
+	}
+	if (wholeIn(input.floor, FLOOR_RANGE) === null) violations.push(whole('floor', FLOOR_RANGE));
+	if (wholeIn(input.capacity, CAPACITY_RANGE) === null) violations.push(whole('capacity', CAPACITY_RANGE));
+	if (input.equipment.some((key) => !(EQUIPMENT_KEYS as readonly string[]).includes(key)))
+		violations.push({ rule: 'equipment', messageKey: 'facility_choice_unknown' });
+	if (input.accessibility.some((key) => !(ACCESSIBILITY_KEYS as readonly string[]).includes(key)))
+		violations.push({ rule: 'accessibility', messageKey: 'facility_choice_unknown' });
+	for (const field of ['descriptionKo', 'descriptionEn'] as const)
+		if (input[field].trim().length > DESCRIPTION_MAX_LENGTH)
+			violations.push({ rule: field, messageKey: 'field_too_long', params: { max: DESCRIPTION_MAX_LENGTH } });
+	return violations;
+}
+
+/** Lower-case letters, digits and hyphens, starting with a letter or digit: safe in URLs and files. */
+const CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+export function checkNewRoom(input: NewRoomInput): Violation[] {
+	const code = input.code.trim();
+	const violations: Violation[] = [];
+	if (!code) violations.push({ rule: 'code', messageKey: 'field_required' });
+	else if (!CODE.test(code)) violations.push({ rule: 'code', messageKey: 'facility_code_invalid', params: { max: CODE_MAX_LENGTH } });
+	return [...violations, ...checkRoomDetails(input)];
+}
+/** `schoolIds`: the schools that exist (an allowed school must be one of them). */
+export function checkRoomRules(input: RoomRulesInput, known: { schoolIds: readonly string[] }): Violation[] {
+	const violations: Violation[] = [];
+	const grid = wholeIn(input.granularityMinutes, { min: 1, max: 60 });
+	const gridValid = grid !== null && (GRANULARITIES_MINUTES as readonly number[]).includes(grid);
+	if (!gridValid)
+		violations.push({
+			rule: 'granularityMinutes',
+			messageKey: 'facility_granularity_invalid',
+			params: { choices: GRANULARITIES_MINUTES.join(', ') }
+		});
+
+	const min = wholeIn(input.minMinutes, LENGTH_RANGE_MINUTES);
+	const max = wholeIn(input.maxMinutes, LENGTH_RANGE_MINUTES);
+	if (min === null) violations.push(whole('minMinutes', LENGTH_RANGE_MINUTES));
+	if (max === null) violations.push(whole('maxMinutes', LENGTH_RANGE_MINUTES));
+	for (const [field, value] of [['minMinutes', min], ['maxMinutes', max]] as const)
+		if (value !== null && gridValid && value % grid! !== 0)
+			violations.push({ rule: field, messageKey: 'facility_length_off_grid', params: { minutes: grid! } });
+	if (min !== null && max !== null && max < min)
+		violations.push({ rule: 'maxMinutes', messageKey: 'facility_max_below_min', params: { minutes: min } });
+
+	const lead = hoursToMinutes(input.leadTimeHours, LEAD_TIME_RANGE_HOURS);
+	const horizon = wholeIn(input.horizonDays, HORIZON_RANGE_DAYS);
+	if (lead === null) violations.push(hours('leadTimeHours', LEAD_TIME_RANGE_HOURS));
+	if (horizon === null) violations.push(whole('horizonDays', HORIZON_RANGE_DAYS));
+	if (lead !== null && horizon !== null && lead >= horizon * 24 * 60)
+		violations.push({ rule: 'leadTimeHours', messageKey: 'facility_lead_beyond_horizon', params: { days: horizon } });
+
+	for (const field of ['bufferBeforeMinutes', 'bufferAfterMinutes'] as const)
+		if (wholeIn(input[field], BUFFER_RANGE_MINUTES) === null) violations.push(whole(field, BUFFER_RANGE_MINUTES));
+
+	if (input.allowedRoles.some((r) => !(ROLES as readonly string[]).includes(r)))
+		violations.push({ rule: 'allowedRoles', messageKey: 'facility_choice_unknown' });
+	if (input.allowedSchoolIds.some((id) => !known.schoolIds.includes(id)))
+		violations.push({ rule: 'allowedSchoolIds', messageKey: 'facility_choice_unknown' });
+	if (input.allowedSchoolIds.length && input.allowedRoles.length && !input.allowedRoles.includes('school_user'))
+		violations.push({ rule: 'allowedSchoolIds', messageKey: 'facility_schools_without_school_role' });
+
+	if (input.monthlyQuotaHours.trim() !== '' && hoursToMinutes(input.monthlyQuotaHours, QUOTA_RANGE_HOURS) === null)
+		violations.push(hours('monthlyQuotaHours', QUOTA_RANGE_HOURS));
+	if (hoursToMinutes(input.cancelCutoffHours, CUTOFF_RANGE_HOURS) === null)
+		violations.push(hours('cancelCutoffHours', CUTOFF_RANGE_HOURS));
+	return violations;
+}
+
+/**
+ * The weekly-hours form as typed, every problem at once. Not the booking rule checkOpeningHours
+ * (rooms/rules and engine/availability), which judges a request against the hours once they are stored.
+ */
+export function checkWeeklyHoursForm(input: OpeningHoursInput): Violation[] {
+	if (input.useCenterHours) return [];
+	const violations: Violation[] = [];
+	const open = input.days.filter((d) => d.open);
+	if (open.length === 0) violations.push({ rule: 'hours', messageKey: 'facility_hours_none_open' });
+	for (const day of open) {
+		const opens = parseTimeOfDay(day.opens);
+		const closes = parseTimeOfDay(day.closes);
+		if (opens === null) violations.push({ rule: `opens-${day.weekday}`, messageKey: 'facility_time_invalid' });
+		if (closes === null) violations.push({ rule: `closes-${day.weekday}`, messageKey: 'facility_time_invalid' });
+		if (opens !== null && closes !== null && closes <= opens)
+			violations.push({ rule: `closes-${day.weekday}`, messageKey: 'facility_hours_order' });
+	}
+	return violations;
+}
+

@@ -1,0 +1,12 @@
+export const NAME_MAX_LENGTH = 100;
+export const DESCRIPTION_MAX_LENGTH = 2000;
+export const CODE_MAX_LENGTH = 40;
+
+export const FLOOR_RANGE = { min: -5, max: 99 };
+export const CAPACITY_RANGE = { min: 1, max: 5000 };
+export const LENGTH_RANGE_MINUTES = { min: 5, max: 24 * 60 };
+export const LEAD_TIME_RANGE_HOURS = { min: 0, max: 365 * 24 };
+export const HORIZON_RANGE_DAYS = { min: 1, max: 730 };
+export const BUFFER_RANGE_MINUTES = { min: 0, max: 240 };
+export const QUOTA_RANGE_HOURS = { min: 1, max: 744 };
+export const CUTOFF_RANGE_HOURS = { min: 0, max: 30 * 24 };

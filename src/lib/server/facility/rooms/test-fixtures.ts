@@ -1,0 +1,40 @@
+/** Forms as staff would fill them in, for the unit tests beside this file. */
+import type { OpeningHoursInput, RoomDetailsInput, RoomRulesInput } from './forms';
+
+export const SCHOOL = '11111111-1111-4111-8111-111111111111';
+
+export const details = (over: Partial<RoomDetailsInput> = {}): RoomDetailsInput => ({
+	nameKo: '대회의실',
+	nameEn: 'Large Meeting Room',
+	floor: '3',
+	capacity: '40',
+	equipment: ['projector'],
+	accessibility: ['step_free'],
+	descriptionKo: '',
+	descriptionEn: '',
+	active: true,
+	...over
+});
+
+export const rules = (over: Partial<RoomRulesInput> = {}): RoomRulesInput => ({
+	granularityMinutes: '30',
+	minMinutes: '30',
+	maxMinutes: '480',
+	leadTimeHours: '1',
+	horizonDays: '90',
+	bufferBeforeMinutes: '0',
+	bufferAfterMinutes: '15',
+	requiresApproval: true,
+	allowedRoles: [],
+	allowedSchoolIds: [],
+	monthlyQuotaHours: '',
+	closedOnHolidays: true,
+	cancelCutoffHours: '1',
+	...over
+});
+
+/** Own hours, one day per entry from Monday: open 09:00–18:00 unless overridden. */
+export const own = (days: Partial<OpeningHoursInput['days'][number]>[]): OpeningHoursInput => ({
+	useCenterHours: false,
+	days: days.map((d, i) => ({ weekday: i + 1, open: true, opens: '09:00', closes: '18:00', ...d }))
+});
