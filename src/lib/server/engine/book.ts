@@ -39,16 +39,16 @@ export async function book<Input, Target, Alternative>(
 ): Promise<BookResult<Alternative>> {
 	if (!policy.mayBook(actor)) throw new ForbiddenError();
 	const once = options.idempotency;
-	if (!once) return attempt(actor, policy, input, options.alsoWrite);
+	if (!once) return loadAndBook(actor, policy, input, options.alsoWrite);
 	const answer = await idempotency.once(actor.id, once.key, once.requestHash, async (claim) => {
-		const result = await attempt(actor, policy, input, (created) => claim.insert({ status: 201, body: created }));
+		const result = await loadAndBook(actor, policy, input, (created) => claim.insert({ status: 201, body: created }));
 		// A booking wrote its key itself, in its own statement or transaction; a refusal is kept by `once`.
 		return { status: statusOf(result), body: result, kept: result.outcome === 'created' };
 	});
 	return answer.body as BookResult<Alternative>;
 }
 
-async function attempt<Input, Target, Alternative>(
+async function loadAndBook<Input, Target, Alternative>(
 	actor: SessionUser,
 	policy: Policy<Input, Target, Alternative>,
 	input: Input,
@@ -57,7 +57,18 @@ async function attempt<Input, Target, Alternative>(
 	const now = clock.now();
 	const loaded = await policy.load(actor, input, now);
 	if (!loaded) return { outcome: 'invalid', violations: [policy.unknownTarget] };
-	return loaded.recurring ? bookSeries(actor, policy, input, loaded, now, alsoWrite) : bookOne(actor, policy, input, loaded, now, alsoWrite);
+	const loadedAttempt = { actor, policy, input, loaded, now, alsoWrite };
+	return loaded.recurring ? bookSeries(loadedAttempt) : bookOne(loadedAttempt);
+}
+
+/** One request on its way: who books, with which service's policy, what, and what the policy loaded. */
+interface Attempt<Input, Target, Alternative> {
+	actor: SessionUser;
+	policy: Policy<Input, Target, Alternative>;
+	input: Input;
+	loaded: Loaded<Target>;
+	now: Date;
+	alsoWrite: AlsoWrite | undefined;
 }
 
 /** The rows of one occurrence's holds; the first hold's id names the booking. */
@@ -96,14 +107,8 @@ class LimitRefused extends Error {
 	}
 }
 
-async function bookOne<Input, Target, Alternative>(
-	actor: SessionUser,
-	policy: Policy<Input, Target, Alternative>,
-	input: Input,
-	loaded: Loaded<Target>,
-	now: Date,
-	alsoWrite: AlsoWrite | undefined
-): Promise<BookResult<Alternative>> {
+async function bookOne<Input, Target, Alternative>(attempt: Attempt<Input, Target, Alternative>): Promise<BookResult<Alternative>> {
+	const { actor, policy, input, loaded, now, alsoWrite } = attempt;
 	const occurrence = loaded.planned ?? (await policy.plan(actor, loaded.target, input, now, db))[0]!;
 	const withAlternatives = async (refused: Refused<Alternative>): Promise<Refused<Alternative>> => ({
 		...refused,
@@ -167,14 +172,8 @@ function outcomeOf(o: PlannedOccurrence, limitViolations: Violation[] = []): Occ
  * (the series' own earlier occurrences count too), then one insert of every occurrence that fits.
  * An occurrence someone took meanwhile is skipped, not fatal.
  */
-async function bookSeries<Input, Target, Alternative>(
-	actor: SessionUser,
-	policy: Policy<Input, Target, Alternative>,
-	input: Input,
-	loaded: Loaded<Target>,
-	now: Date,
-	alsoWrite: AlsoWrite | undefined
-): Promise<BookResult<Alternative>> {
+async function bookSeries<Input, Target, Alternative>(attempt: Attempt<Input, Target, Alternative>): Promise<BookResult<Alternative>> {
+	const { actor, policy, input, loaded, now, alsoWrite } = attempt;
 	const seriesId = crypto.randomUUID();
 	return withRetry(() =>
 		db.transaction(async (tx): Promise<BookResult<Alternative>> => {

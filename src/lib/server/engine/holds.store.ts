@@ -9,13 +9,11 @@ import { instant, rowsOf } from '../db/sql';
  * fragments every reader of the table builds its queries from.
  */
 
-/** Holding statuses (they keep the time; the exclusion constraint only looks at these). */
-export const HOLDING = HOLDING_STATUSES;
-
-export const isHolding = (status: string): boolean => (HOLDING as readonly string[]).includes(status);
+/** Whether a status holds its time (HOLDING_STATUSES: the exclusion constraint only looks at these). */
+export const isHolding = (status: string): boolean => (HOLDING_STATUSES as readonly string[]).includes(status);
 
 /** The row holds its time (requested or confirmed). */
-export const holding: SQL = inArray(reservation.status, [...HOLDING])!;
+export const holding: SQL = inArray(reservation.status, [...HOLDING_STATUSES])!;
 
 /** The booking (start to end, without buffers) overlaps [from, to). */
 export function bookedDuring(from: Date | SQLWrapper, to: Date | SQLWrapper): SQL {

@@ -1,33 +1,19 @@
-import { asc, eq, and } from 'drizzle-orm';
-import { db } from '../db';
-import { resource, room, roomRule, type Room } from '../db/schema';
-import { isUuid } from '../db/sql';
-import type { RoomWithRules } from './store';
+import type { Room } from '../db/schema';
+import { loadRoom, loadRooms, type RoomWithRules } from './store';
 import type { RoomRules, WeeklyHours } from './rules';
 
 export type CatalogueRoom = Room & { requiresApproval: boolean };
 
+const asCatalogue = ({ room: r, rules }: RoomWithRules): CatalogueRoom => ({ ...r, requiresApproval: rules.requiresApproval });
+
 /** The public catalogue: active rooms in display order, with whether they need approval. */
 export async function catalogue(): Promise<CatalogueRoom[]> {
-	const rows = await db
-		.select({ room, requiresApproval: roomRule.requiresApproval })
-		.from(room)
-		.innerJoin(resource, eq(resource.id, room.resourceId))
-		.leftJoin(roomRule, eq(roomRule.resourceId, room.resourceId))
-		.where(eq(resource.active, true))
-		.orderBy(asc(room.sortOrder));
-	return rows.map((r) => ({ ...r.room, requiresApproval: r.requiresApproval ?? false }));
+	return (await loadRooms()).map(asCatalogue);
 }
 
 export async function find(id: string): Promise<CatalogueRoom | null> {
-	if (!isUuid(id)) return null;
-	const [row] = await db
-		.select({ room, requiresApproval: roomRule.requiresApproval })
-		.from(room)
-		.innerJoin(resource, eq(resource.id, room.resourceId))
-		.leftJoin(roomRule, eq(roomRule.resourceId, room.resourceId))
-		.where(and(eq(room.resourceId, id), eq(resource.active, true)));
-	return row ? { ...row.room, requiresApproval: row.requiresApproval ?? false } : null;
+	const found = await loadRoom(id);
+	return found ? asCatalogue(found) : null;
 }
 
 /** A room as anyone may read it (the public room page): an allow-list of fields. */
