@@ -323,6 +323,21 @@ describe('transitions of a booking of two holds', () => {
 		expect(again.holds).toHaveLength(2);
 	});
 
+	it('lapses a request nobody decided once it has started: every hold, each with an audit row by nobody', async () => {
+		const booked = await twoHolds('2026-12-21');
+		clock.freeze(at('2026-12-21', '16:01'));
+		expect(await engine.transitions.lapse()).toBeGreaterThanOrEqual(2);
+		expect(await statuses(booked.id)).toEqual(['rejected', 'rejected']);
+		const audited = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'reservation.lapse'), inArray(auditLog.entityId, booked.holds.map((h) => h.id))));
+		expect(audited.map((a) => [a.actorId, a.after])).toEqual([
+			[null, { status: 'rejected', reason: 'lapsed' }],
+			[null, { status: 'rejected', reason: 'lapsed' }]
+		]);
+	});
+
 	it('completes a confirmed booking once it has ended and marks a no-show once it has started, and nothing else', async () => {
 		const ended = await twoHolds('2026-12-17');
 		await engine.transitions.decide(facility.id, ended.id, 'confirmed', { reason: null, words });

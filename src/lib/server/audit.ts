@@ -10,14 +10,21 @@ export interface AuditEntry {
 	after?: unknown;
 }
 
+const rowOf = (entry: AuditEntry) => ({
+	actorId: entry.actorId,
+	action: entry.action,
+	entity: entry.entity,
+	entityId: entry.entityId ?? null,
+	before: entry.before ?? null,
+	after: entry.after ?? null
+});
+
 /** Write one audit row; call it with the transaction that makes the change. */
 export async function record(tx: Executor, entry: AuditEntry): Promise<void> {
-	await tx.insert(auditLog).values({
-		actorId: entry.actorId,
-		action: entry.action,
-		entity: entry.entity,
-		entityId: entry.entityId ?? null,
-		before: entry.before ?? null,
-		after: entry.after ?? null
-	});
+	await tx.insert(auditLog).values(rowOf(entry));
+}
+
+/** Write several audit rows in one statement (a change that touched many rows at once). */
+export async function recordMany(tx: Executor, entries: AuditEntry[]): Promise<void> {
+	if (entries.length) await tx.insert(auditLog).values(entries.map(rowOf));
 }

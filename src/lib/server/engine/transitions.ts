@@ -158,15 +158,28 @@ export async function cancelForClosure(
 	return cancelledIds;
 }
 
-/** Requests nobody decided before they started stop holding the time. */
+/** Requests nobody decided before they started stop holding the time (audited, by nobody: the lapse job). */
 export async function lapse(): Promise<number> {
 	const now = clock.now();
-	const rows = await db
-		.update(reservation)
-		.set({ status: 'rejected', decisionReason: 'lapsed', decidedAt: now, updatedAt: now })
-		.where(and(eq(reservation.status, 'requested'), lt(reservation.startsAt, now)))
-		.returning({ id: reservation.id });
-	return rows.length;
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.update(reservation)
+			.set({ status: 'rejected', decisionReason: 'lapsed', decidedAt: now, updatedAt: now })
+			.where(and(eq(reservation.status, 'requested'), lt(reservation.startsAt, now)))
+			.returning({ id: reservation.id });
+		await audit.recordMany(
+			tx,
+			rows.map((r) => ({
+				actorId: null,
+				action: 'reservation.lapse',
+				entity: 'reservation',
+				entityId: r.id,
+				before: { status: 'requested' },
+				after: { status: 'rejected', reason: 'lapsed' }
+			}))
+		);
+		return rows.length;
+	});
 }
 
 /**
