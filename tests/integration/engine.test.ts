@@ -8,7 +8,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/sessions';
 import * as clock from '../../src/lib/server/clock';
-import { db, type Executor } from '../../src/lib/server/db';
+import { db } from '../../src/lib/server/db';
 import { auditLog, outbox, reservation, resource } from '../../src/lib/server/db/schema';
 import * as engine from '../../src/lib/server/engine';
 import { occurrences } from '../../src/lib/server/engine/recurrence';
@@ -32,19 +32,7 @@ function consultationsOf(consultantId: string, day: string) {
 		key: `consultations:${consultantId}:${day}`,
 		max: PER_DAY,
 		amount: 1,
-		count: async (executor: Executor) => {
-			const [row] = await executor
-				.select({ n: count() })
-				.from(reservation)
-				.where(
-					and(
-						eq(reservation.resourceId, consultantId),
-						inArray(reservation.status, ['requested', 'confirmed']),
-						sql`(${reservation.startsAt} at time zone 'Asia/Seoul')::date = ${day}::date`
-					)
-				);
-			return Number(row?.n ?? 0);
-		},
+		used: sql<number>`test_consultations_used(${consultantId}::uuid, ${day}::date)`,
 		refusal: (used: number) => ({ rule: 'consultant_day', messageKey: 'test_consultant_day_full', params: { used } })
 	} satisfies engine.Limit;
 }
@@ -60,21 +48,7 @@ function schoolDayOf(schoolId: string, day: string) {
 		key: `school-consultations:${schoolId}:${day}`,
 		max: PER_SCHOOL_DAY,
 		amount: 1,
-		count: async (executor: Executor) => {
-			const [row] = await executor
-				.select({ n: count() })
-				.from(reservation)
-				.innerJoin(resource, eq(resource.id, reservation.resourceId))
-				.where(
-					and(
-						eq(resource.kind, 'consultant'),
-						eq(reservation.schoolId, schoolId),
-						inArray(reservation.status, ['requested', 'confirmed']),
-						sql`(${reservation.startsAt} at time zone 'Asia/Seoul')::date = ${day}::date`
-					)
-				);
-			return Number(row?.n ?? 0);
-		},
+		used: sql<number>`test_school_consultations_used(${schoolId}::uuid, ${day}::date)`,
 		refusal: (used: number) => ({ rule: 'school_day', messageKey: 'test_school_day_full', params: { used } })
 	} satisfies engine.Limit;
 }
@@ -126,8 +100,28 @@ let rooms: Record<string, string>;
 let school: SessionUser;
 let facility: SessionUser;
 
+/**
+ * The limits' counts, as a service declares them in its migration: VOLATILE functions, so the
+ * count made under the limit's lock sees what the previous holder committed.
+ */
+async function createCountFunctions() {
+	await db.execute(sql`create function test_consultations_used(p_consultant uuid, p_day date) returns double precision
+		language plpgsql volatile as $$ begin return (select count(*) from reservation where resource_id = p_consultant
+			and status in ('requested', 'confirmed') and (starts_at at time zone 'Asia/Seoul')::date = p_day); end $$`);
+	// It waits 20 ms after counting: a wide window between the count and the insert, so that without
+	// the limit's lock simultaneous bookings would all count the same and all get through.
+	await db.execute(sql`create function test_school_consultations_used(p_school uuid, p_day date) returns double precision
+		language plpgsql volatile as $$ declare n double precision; begin
+			select count(*) into n from reservation r join resource on resource.id = r.resource_id
+			where resource.kind = 'consultant' and r.school_id = p_school and r.status in ('requested', 'confirmed')
+			and (r.starts_at at time zone 'Asia/Seoul')::date = p_day;
+			perform pg_sleep(0.02);
+			return n; end $$`);
+}
+
 beforeAll(async () => {
 	await seedDemoCenter();
+	await createCountFunctions();
 	rooms = await roomIdsByCode();
 	[consultant, otherConsultant] = (await db
 		.insert(resource)

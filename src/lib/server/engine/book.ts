@@ -6,7 +6,7 @@ import { db, type Executor } from '../db';
 import { ForbiddenError, type Violation } from '../errors';
 import * as idempotency from '../idempotency';
 import { clashes, insertAudited, insertMany, lockResources, type NewHold } from './holds.store';
-import { admit, lockLimits, type Limit } from './limits';
+import { admit, countAll, isLimitExceeded, lockLimits, type Limit } from './limits';
 import type { Loaded, PlannedOccurrence, Policy } from './policy';
 import { statusOf, type BookResult, type Booked, type Created, type OccurrenceOutcome, type Refused, type Skipped } from './result';
 import { isOverlap, withRetry } from './retry';
@@ -100,13 +100,6 @@ function bookedOf(rows: NewHold[]): Booked {
 	};
 }
 
-/** A limit refused under its lock: the transaction rolls back, the refusal is the answer. */
-class LimitRefused extends Error {
-	constructor(readonly violations: Violation[]) {
-		super('limit refused');
-	}
-}
-
 async function bookOne<Input, Target, Alternative>(attempt: Attempt<Input, Target, Alternative>): Promise<BookResult<Alternative>> {
 	const { actor, policy, input, loaded, now, alsoWrite } = attempt;
 	const occurrence = loaded.planned ?? (await policy.plan(actor, loaded.target, input, now, db))[0]!;
@@ -119,26 +112,17 @@ async function bookOne<Input, Target, Alternative>(attempt: Attempt<Input, Targe
 	// The ids are chosen here so the answer is known before the insert and can be written with it.
 	const rows = holdRows(loaded, occurrence, null);
 	const created: Created = { outcome: 'created', seriesId: null, created: [bookedOf(rows)], skipped: [] };
-	const also = alsoWrite?.(created);
+	const { limits } = occurrence;
 	try {
-		if (occurrence.limits.length === 0) {
-			await withRetry(() => insertAudited(db, rows, actor.id, 'reservation.create', { alsoWrite: also }));
-		} else {
-			await withRetry(() =>
-				db.transaction(async (tx) => {
-					// Key first, then locks (as in the one-statement path), then the limits counted under theirs.
-					if (also) await tx.execute(also);
-					await lockResources(tx, rows.map((r) => r.resourceId));
-					await lockLimits(tx, occurrence.limits.map((l) => l.key));
-					const [refusals] = await admit(tx, [occurrence.limits]);
-					if (refusals!.length) throw new LimitRefused(refusals!);
-					await insertAudited(tx, rows, actor.id, 'reservation.create');
-				})
-			);
-		}
+		await withRetry(() => insertAudited(db, rows, actor.id, 'reservation.create', { alsoWrite: alsoWrite?.(created), limits }));
 		return created;
 	} catch (error) {
-		if (error instanceof LimitRefused) return withAlternatives({ outcome: 'invalid', violations: error.violations });
+		if (isLimitExceeded(error)) {
+			// Counted again under the limit's lock: simultaneous bookings took the rest of it.
+			const used = await countAll(db, limits);
+			const over = limits.filter((l) => used.get(l.key)! + l.amount > l.max);
+			return withAlternatives({ outcome: 'invalid', violations: (over.length ? over : limits).map((l) => l.refusal(used.get(l.key)!)) });
+		}
 		if (!isOverlap(error)) throw error;
 		const held = occurrence.holds;
 		const conflicts = await clashes(

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lt, or, sql, type SQL, type SQLWrapper } fro
 import type { Executor } from '../db';
 import { HOLDING_STATUSES, reservation, type Reservation } from '../db/schema';
 import { instant, rowsOf } from '../db/sql';
+import { admitCtes, type Limit } from './limits';
 
 /**
  * The store of the `reservation` table, where every hold of every service lives: the only module
@@ -100,8 +101,10 @@ function lockStatement(resourceIds: string[]): SQL {
  * Insert the holds of one booking (one resource or several) and an audit row per hold in ONE
  * statement (a data-modifying CTE): atomic like a transaction, but one round trip. Before the
  * insert, the statement takes the resources' advisory locks (writers of one resource take turns,
- * so contested inserts never deadlock). The exclusion constraint decides overlaps: one clashing
- * hold refuses the whole statement (23P01), so a booking holds all its resources or none.
+ * so contested inserts never deadlock), then the `limits`' locks, and counts each limit again
+ * under its lock (limits.ts: LIMIT_EXCEEDED refuses the statement). The exclusion constraint
+ * decides overlaps: one clashing hold refuses the whole statement (23P01), so a booking holds all
+ * its resources or none.
  *
  * `alsoWrite` (an idempotency key with its answer: one data-modifying statement without
  * RETURNING) joins the same statement, before the lock: if either write is refused, neither
@@ -113,12 +116,15 @@ export async function insertAudited(
 	values: NewHold | NewHold[],
 	actorId: string,
 	action: string,
-	{ alsoWrite }: { alsoWrite?: SQL } = {}
+	{ alsoWrite, limits = [] }: { alsoWrite?: SQL; limits?: Limit[] } = {}
 ): Promise<InsertedHold> {
 	const holds = Array.isArray(values) ? values : [values];
 	const lock = lockStatement([...new Set(holds.map((h) => h.resourceId))]);
+	const locked = alsoWrite ? sql`also as (${alsoWrite} returning 1), locked as (${lock} from also)` : sql`locked as (${lock})`;
+	// The limits' locks after the resources' (every writer takes them in that order), then their counts.
+	const admitted = limits.length ? admitCtes(limits, 'locked') : sql`admitted as (select 1 from locked)`;
 	const result = await executor.execute(sql`
-		with ${alsoWrite ? sql`also as (${alsoWrite} returning 1), admitted as (${lock} from also),` : sql`admitted as (${lock}),`}
+		with ${locked}, ${admitted},
 		inserted as (
 			insert into reservation (${COLUMNS})
 			select v.* from admitted, (values ${sql.join(holds.map(rowOf), sql`, `)}) as v (${COLUMNS})

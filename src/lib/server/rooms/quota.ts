@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { minutesBetween, seoulMonthRange } from '../../time/seoul';
 import { db, type Executor } from '../db';
+import { instant } from '../db/sql';
 import { reservation } from '../db/schema';
 import { holding } from '../engine/holds.store';
 import type { Limit } from '../engine/limits';
@@ -22,7 +23,7 @@ export function schoolHoldsStartingIn(
 	)!;
 }
 
-/** Minutes of those bookings, as one query. */
+/** Minutes of those bookings as one query (the pre-check, planned once in the booking's prepared statement). */
 export function quotaUsed(
 	resourceId: string | SQLWrapper,
 	schoolId: string | SQLWrapper,
@@ -75,7 +76,8 @@ export function quotaLimits(target: RoomWithRules, schoolId: string | null, star
 			key: `quota:${resourceId}:${schoolId}:${month.from.toISOString()}`,
 			max: quota,
 			amount: minutesBetween(start, end),
-			count: async (executor) => Number((await quotaUsed(resourceId, schoolId, month, executor))[0]?.minutes ?? 0),
+			// The database's count of the same holds as schoolHoldsStartingIn (room_quota_used, drizzle/0007), under the key's lock.
+			used: sql<number>`room_quota_used(${resourceId}::uuid, ${schoolId}::uuid, ${instant(month.from)}, ${instant(month.to)})`,
 			refusal: (used) => quotaViolation(quota, used)
 		}
 	];
