@@ -157,8 +157,22 @@ function outcomeOf(o: PlannedOccurrence, limitViolations: Violation[] = []): Occ
  * An occurrence someone took meanwhile is skipped, not fatal.
  */
 async function bookSeries<Input, Target, Alternative>(attempt: Attempt<Input, Target, Alternative>): Promise<BookResult<Alternative>> {
-	const { actor, policy, input, loaded, now, alsoWrite } = attempt;
 	const seriesId = crypto.randomUUID();
+	try {
+		return await bookSeriesUnderLock(attempt, seriesId);
+	} catch (error) {
+		// Occurrences of several holds are inserted all or none; the plan under the locks found
+		// them free, so only a writer that skipped the locks can clash here. Still an answer, not a 500.
+		if (!isOverlap(error)) throw error;
+		return { outcome: 'conflict', messageKey: 'booking_series_all_taken', params: {}, conflicts: [] };
+	}
+}
+
+async function bookSeriesUnderLock<Input, Target, Alternative>(
+	attempt: Attempt<Input, Target, Alternative>,
+	seriesId: string
+): Promise<BookResult<Alternative>> {
+	const { actor, policy, input, loaded, now, alsoWrite } = attempt;
 	return withRetry(() =>
 		db.transaction(async (tx): Promise<BookResult<Alternative>> => {
 			await lockResources(tx, loaded.resourceIds);
