@@ -203,7 +203,7 @@ export async function clashesOfEach(
 		select o.i, r.resource_id, r.held_from, r.held_until
 		from (values ${list}) as o (i, resource_id, f, t)
 		join reservation r on r.resource_id = o.resource_id
-			and r.status in ('requested', 'confirmed')
+			and r.status in (${sql.join(HOLDING_STATUSES.map((s) => sql`${s}::reservation_status`), sql`, `)})
 			and r.held && tstzrange(o.f, o.t, '[)')
 		order by o.i, r.held_from`);
 	const each: Clash[][] = wanted.map(() => []);

@@ -25,6 +25,7 @@ export {
 	type OccurrenceOutcome,
 	type OccurrenceState,
 	type Refused,
+	type Refusal,
 	type RefusalDetails,
 	type Skipped
 } from './result';

@@ -19,25 +19,33 @@ export interface Created {
 	skipped: Skipped[];
 }
 
-export interface Invalid<Alternative> {
-	outcome: 'invalid';
-	/** Every broken rule, at once. */
-	violations: Violation[];
-	/** Offered when a one-occurrence request is refused. */
-	alternatives?: Alternative[];
-	/** A series: what each occurrence would have been. */
-	occurrences?: OccurrenceOutcome[];
-}
+/**
+ * A refusal, generic in how its alternatives, conflicts and occurrences are shaped: the engine's
+ * (clashes by resource) and a service's own (a room's clashes need no resource) are both this.
+ */
+export type Refusal<Alternative, Conflicting, Occurrence, ConflictKey extends string = string> =
+	| {
+			outcome: 'invalid';
+			/** Every broken rule, at once. */
+			violations: Violation[];
+			/** Offered when a one-occurrence request is refused. */
+			alternatives?: Alternative[];
+			/** A series: what each occurrence would have been. */
+			occurrences?: Occurrence[];
+	  }
+	| {
+			outcome: 'conflict';
+			messageKey: ConflictKey;
+			params: Record<string, string | number>;
+			/** The holds of others it clashes with (buffers included). */
+			conflicts: Conflicting[];
+			alternatives?: Alternative[];
+			occurrences?: Occurrence[];
+	  };
 
-export interface Conflict<Alternative> {
-	outcome: 'conflict';
-	messageKey: 'booking_conflict' | 'booking_series_all_taken';
-	params: Record<string, string | number>;
-	/** The holds of others it clashes with, by resource and held time (buffers included). */
-	conflicts: Clash[];
-	alternatives?: Alternative[];
-	occurrences?: OccurrenceOutcome[];
-}
+type EngineRefusal<Alternative> = Refusal<Alternative, Clash, OccurrenceOutcome, 'booking_conflict' | 'booking_series_all_taken'>;
+export type Invalid<Alternative> = Extract<EngineRefusal<Alternative>, { outcome: 'invalid' }>;
+export type Conflict<Alternative> = Extract<EngineRefusal<Alternative>, { outcome: 'conflict' }>;
 
 export type Refused<Alternative> = Invalid<Alternative> | Conflict<Alternative>;
 
@@ -86,14 +94,7 @@ function present<T extends object>(value: T): Partial<T> {
  * RFC 9457): the same members as the result, nothing added.
  */
 export function refusalError<A, C, O>(
-	refused: { outcome: 'invalid'; violations: Violation[]; alternatives?: A[]; occurrences?: O[] } | {
-		outcome: 'conflict';
-		messageKey: string;
-		params: Record<string, string | number>;
-		conflicts: C[];
-		alternatives?: A[];
-		occurrences?: O[];
-	}
+	refused: Refusal<A, C, O>
 ): ValidationError<RefusalDetails<A, C, O>> | ConflictError<RefusalDetails<A, C, O>> {
 	if (refused.outcome === 'invalid')
 		return new ValidationError<RefusalDetails<A, C, O>>(refused.violations).with(

@@ -60,15 +60,7 @@ export interface CreatedSeries {
 /** What booking a room answers, language-neutral (kept under an idempotency key as the engine answered it). */
 export type RoomBookResult =
 	| { outcome: 'created'; seriesId: string | null; created: CreatedReservation[]; skipped: engine.Skipped[] }
-	| { outcome: 'invalid'; violations: engine.Violation[]; alternatives?: Alternative[]; occurrences?: OccurrencePreview[] }
-	| {
-			outcome: 'conflict';
-			messageKey: string;
-			params: Record<string, string | number>;
-			conflicts: Interval[];
-			alternatives?: Alternative[];
-			occurrences?: OccurrencePreview[];
-	  };
+	| engine.Refusal<Alternative, Interval, OccurrencePreview>;
 
 export type RoomRefusal = Exclude<RoomBookResult, { outcome: 'created' }>;
 
