@@ -1,10 +1,11 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { STAFF_IDLE_WARNING_MS } from '$lib/server/auth/sessions';
 import * as clock from '$lib/server/clock';
+import { pendingApprovals } from '$lib/server/dashboard';
 import { isStaffRole } from '$lib/roles';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
 	// Read the path so this load runs on every navigation: the staff idle deadline moves with each request.
 	void url.pathname;
 	const { user, session } = locals;
@@ -12,6 +13,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		locale: getLocale(),
 		ui: locals.ui,
 		user: user ? { name: user.name, email: user.email, role: user.role } : null,
+		// Zero for everyone who does not decide requests (no query then).
+		pendingApprovals: user ? await pendingApprovals(user, clock.now()) : 0,
 		idle:
 			user && session && isStaffRole(user.role)
 				? // How long is left, not when: the browser's clock may be wrong, so it counts down from now.

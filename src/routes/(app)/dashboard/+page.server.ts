@@ -1,8 +1,9 @@
-import { can } from '$lib/server/auth/permissions';
+import * as clock from '$lib/server/clock';
+import * as dashboard from '$lib/server/dashboard';
 import { requireUser } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { canManageUsers: can(user, 'users.manage'), canViewOutbox: can(user, 'outbox.view') };
+	return { dashboard: await dashboard.forUser(user, clock.now()), closuresAheadDays: dashboard.CLOSURES_AHEAD_DAYS };
 };
