@@ -19,7 +19,8 @@ function e2eDatabase(url: string) {
 }
 
 const server = { url: '', timeout: 120_000, reuseExistingServer: false, stdout: 'pipe', stderr: 'pipe' } as const;
-const appEnv = { SEED_DEMO: '1', LOG_LEVEL: 'warn', SMTP_URL: '' };
+// No demo bookings: each spec makes the bookings it reads.
+const appEnv = { SEED_DEMO: '1', SEED_DEMO_BOOKINGS: '0', LOG_LEVEL: 'warn', SMTP_URL: '' };
 
 /**
  * End-to-end tests against the built app (`npm run test:e2e` builds first).

@@ -5,6 +5,8 @@ import { sessionCookieName, sessionCookieOptions } from '$lib/server/auth/cookie
 import * as sessions from '$lib/server/auth/sessions';
 import { config } from '$lib/server/config';
 import { db, describeConnectionError, openDatabase, useDatabase, type OpenDatabase } from '$lib/server/db';
+import * as clock from '$lib/server/clock';
+import { seedDemoBookings } from '$lib/server/db/demo-bookings';
 import { isSeeded, seedDemo } from '$lib/server/db/seed';
 import { retryReadOnce, unavailableCode } from '$lib/server/db/unavailable';
 import { createAdmission } from '$lib/server/http/admission';
@@ -32,7 +34,8 @@ export const init: ServerInit = async () => {
 	}
 	if (config.seedDemo && !(await isSeeded(db))) {
 		await seedDemo(db);
-		log.info('seeded the demo center and accounts');
+		const demoBookings = config.seedDemoBookings ? await seedDemoBookings(clock.now()) : null;
+		log.info({ bookings: demoBookings?.made ?? 0 }, 'seeded the demo center and accounts');
 	}
 	const workers: { stop(): Promise<void> }[] = [startJob('lapse undecided requests', reservations.lapseUndecided, LAPSE_POLL_MS, log)];
 	if (config.smtpUrl) {

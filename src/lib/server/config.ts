@@ -32,6 +32,11 @@ export const config = {
 		if (flag === '0' || flag === 'false') return false;
 		return !this.databaseUrl && !this.production;
 	},
+	/** With the demo: a fortnight of bookings from the first start on (SEED_DEMO_BOOKINGS=0: an empty board, as the tests want). */
+	get seedDemoBookings(): boolean {
+		const flag = process.env.SEED_DEMO_BOOKINGS;
+		return !(flag === '0' || flag === 'false');
+	},
 	get outboxPollMs(): number {
 		return Number(process.env.OUTBOX_POLL_MS || 5000);
 	},

@@ -62,7 +62,7 @@ export interface App {
 export async function startApp(port: number, env: Record<string, string>): Promise<App> {
 	const baseURL = `http://localhost:${port}`;
 	const child = spawn(process.execPath, [BUILD_DIR], {
-		env: { ...process.env, LOG_LEVEL: 'warn', SMTP_URL: '', ...env, PORT: String(port), ORIGIN: baseURL },
+		env: { ...process.env, LOG_LEVEL: 'warn', SMTP_URL: '', SEED_DEMO_BOOKINGS: '0', ...env, PORT: String(port), ORIGIN: baseURL },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

@@ -1,0 +1,41 @@
+/** The demo's first start meets a lived-in board, booked through the rules like anyone's bookings. */
+import { and, gte, lt } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
+import { db } from '../../src/lib/server/db';
+import { DEMO_BOOKING_DAYS, seedDemoBookings } from '../../src/lib/server/db/demo-bookings';
+import { reservation } from '../../src/lib/server/db/schema';
+import { seoulDate } from '../../src/lib/time/seoul';
+import { at, seedDemoCenter } from './fixtures';
+
+// Monday 2026-11-23 08:00 Seoul: two ordinary weeks without a public holiday.
+const MONDAY = at('2026-11-23', '08:00');
+
+beforeAll(async () => {
+	await seedDemoCenter();
+	clock.freeze(MONDAY);
+});
+
+describe('the demo fortnight', () => {
+	it('books every weekday of the next two weeks, some waiting for approval, none refused on ordinary weeks', async () => {
+		const result = await seedDemoBookings(MONDAY);
+		expect(result).toEqual({ made: 42, refused: 0 });
+		const rows = await db
+			.select()
+			.from(reservation)
+			.where(and(gte(reservation.startsAt, MONDAY), lt(reservation.startsAt, at('2026-12-07', '00:00'))));
+		expect(rows).toHaveLength(42);
+		const days = new Set(rows.map((r) => seoulDate(r.startsAt)));
+		expect(days.size).toBe(10);
+		expect(DEMO_BOOKING_DAYS).toBe(14);
+		const requested = rows.filter((r) => r.status === 'requested');
+		expect(requested.length).toBeGreaterThanOrEqual(4);
+		expect(rows.filter((r) => r.status === 'confirmed').length).toBeGreaterThan(30);
+	});
+
+	it('leaves out, rather than forces, what the rules refuse when run again (every slot is taken now)', async () => {
+		const again = await seedDemoBookings(MONDAY);
+		expect(again.made).toBe(0);
+		expect(again.refused).toBe(42);
+	});
+});
