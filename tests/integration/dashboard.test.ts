@@ -81,7 +81,15 @@ describe('facility staff', () => {
 		expect(panel.today.every((b) => b.status === 'requested' || b.status === 'confirmed')).toBe(true);
 		// Within the next 30 days only.
 		expect(panel.closures.map((c) => c.id)).toEqual([ahead!.id]);
-		expect(panel.recent[0]).toMatchObject({ action: 'reservation.approve', entity: 'reservation', entityId: request.id, actorName: '이도윤 (시설관리)' });
+		expect(panel.recent[0]).toMatchObject({
+			action: 'reservation.approve',
+			entity: 'reservation',
+			entityId: request.id,
+			actorName: '이도윤 (시설관리)',
+			roomNameKo: '전산교육실',
+			start: at('2026-11-30', '10:00'),
+			end: at('2026-11-30', '12:00')
+		});
 		const { bookings, admin } = await dashboard.forUser(facility, MONDAY);
 		expect(bookings).toBeNull();
 		expect(admin).toBeNull();

@@ -17,6 +17,7 @@ import {
 	type Account,
 	type Locale
 } from '../fixtures';
+import { FACILITY } from '../facility/helpers';
 
 interface PageCase {
 	name: string;
@@ -88,6 +89,7 @@ const PAGES: PageCase[] = [
 	{ name: 'invitation (used or unknown link)', path: () => '/invite/not-a-real-token-0000000000', as: null },
 	{ name: 'dashboard (admin)', path: () => '/dashboard', as: ADMIN },
 	{ name: 'dashboard (school user)', path: () => '/dashboard', as: SCHOOL },
+	{ name: 'dashboard (facility staff)', path: () => '/dashboard', as: FACILITY },
 	{ name: 'account (admin)', path: () => '/account', as: ADMIN },
 	{ name: 'account (school user)', path: () => '/account', as: SCHOOL },
 	{ name: 'admin/users', path: () => '/admin/users', as: ADMIN },

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
@@ -61,6 +62,12 @@ export interface RecentChange {
 	entity: string;
 	entityId: string | null;
 	actorName: string | null;
+	/** The room it is about (a booking's, a room's own), when it still exists. */
+	roomNameKo: string | null;
+	roomNameEn: string | null;
+	/** A booking's own time, when the change is about a booking. */
+	start: Date | null;
+	end: Date | null;
 }
 
 export interface FacilityPanel {
@@ -112,6 +119,9 @@ async function quotaUse(actor: SessionUser, schoolId: string, now: Date): Promis
 	}));
 }
 
+const bookedRoom = alias(room, 'booked_room');
+const changedRoom = alias(room, 'changed_room');
+
 async function facilityPanel(actor: SessionUser, now: Date): Promise<FacilityPanel> {
 	const today = seoulDate(now);
 	const dayStart = seoulInstant(today);
@@ -154,10 +164,17 @@ async function facilityPanel(actor: SessionUser, now: Date): Promise<FacilityPan
 				action: auditLog.action,
 				entity: auditLog.entity,
 				entityId: auditLog.entityId,
-				actorName: appUser.name
+				actorName: appUser.name,
+				roomNameKo: sql<string | null>`coalesce(${bookedRoom.nameKo}, ${changedRoom.nameKo})`,
+				roomNameEn: sql<string | null>`coalesce(${bookedRoom.nameEn}, ${changedRoom.nameEn})`,
+				start: reservation.startsAt,
+				end: reservation.endsAt
 			})
 			.from(auditLog)
 			.leftJoin(appUser, eq(appUser.id, auditLog.actorId))
+			.leftJoin(reservation, and(eq(auditLog.entity, 'reservation'), sql`${reservation.id}::text = ${auditLog.entityId}`))
+			.leftJoin(bookedRoom, eq(bookedRoom.resourceId, reservation.resourceId))
+			.leftJoin(changedRoom, and(eq(auditLog.entity, 'room'), sql`${changedRoom.resourceId}::text = ${auditLog.entityId}`))
 			.where(inArray(auditLog.entity, ['reservation', 'reservation_series', 'closure', 'room']))
 			.orderBy(desc(auditLog.at), desc(auditLog.id))
 			.limit(RECENT_CHANGES_LENGTH)
