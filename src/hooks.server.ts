@@ -10,6 +10,7 @@ import { seedDemoBookings } from '$lib/server/db/demo-bookings';
 import { isSeeded, seedDemo } from '$lib/server/db/seed';
 import { retryReadOnce, unavailableCode } from '$lib/server/db/unavailable';
 import { createAdmission } from '$lib/server/http/admission';
+import { compression } from '$lib/server/http/compression';
 import { problem } from '$lib/server/http/problem';
 import { formOrigin } from '$lib/server/http/csrf';
 import { requestLog } from '$lib/server/http/request-log';
@@ -133,7 +134,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 /** Bounded work per process and 503 for an unavailable database (src/lib/server/http/unavailable.ts). */
 const database = databaseGuard(createAdmission(config.admission));
 
-export const handle = sequence(requestLog, securityHeaders, formOrigin, i18n, uiPreferences, database, session, apiGuard);
+export const handle = sequence(requestLog, compression, securityHeaders, formOrigin, i18n, uiPreferences, database, session, apiGuard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (markUnavailable(event, error)) {

@@ -62,3 +62,24 @@ describe('server message keys', () => {
 		expect(missing).toEqual([]);
 	});
 });
+
+describe('messages in the browser', () => {
+	it('are looked up by name, never by a built key, outside the server (or every message of both languages ships to every page)', async () => {
+		const { readdirSync, statSync } = await import('node:fs');
+		const path = await import('node:path');
+		const files: string[] = [];
+		const walk = (dir: string) => {
+			for (const entry of readdirSync(dir)) {
+				const full = path.join(dir, entry);
+				if (statSync(full).isDirectory()) {
+					if (!['server', 'paraglide'].includes(entry)) walk(full);
+				} else if (/\.(svelte|ts)$/.test(full) && !/\.(test|server)\.ts$/.test(full) && !full.endsWith('+server.ts')) files.push(full);
+			}
+		};
+		walk(path.resolve('src/lib'));
+		walk(path.resolve('src/routes'));
+		expect(files.length).toBeGreaterThan(20);
+		const dynamic = files.filter((file) => /\bm as unknown\b|\bm\[/.test(readFileSync(file, 'utf8')));
+		expect(dynamic).toEqual([]);
+	});
+});

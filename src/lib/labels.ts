@@ -12,3 +12,52 @@ const ROLE_LABELS: Record<Role, () => string> = {
 export function roleLabel(role: Role): string {
 	return ROLE_LABELS[role]();
 }
+
+/**
+ * Labels of stored keys as tables of message functions: looking a message up by a key built at run
+ * time would make the bundler ship every message of both languages to every page.
+ */
+const EQUIPMENT: Record<string, () => string> = {
+	projector: m.equipment_projector,
+	display: m.equipment_display,
+	microphone: m.equipment_microphone,
+	recording: m.equipment_recording,
+	stage_lighting: m.equipment_stage_lighting,
+	video_conference: m.equipment_video_conference,
+	whiteboard: m.equipment_whiteboard,
+	pc: m.equipment_pc,
+	printer: m.equipment_printer,
+	soundproofing: m.equipment_soundproofing
+};
+
+const ACCESSIBILITY: Record<string, () => string> = {
+	step_free: m.access_step_free,
+	elevator: m.access_elevator,
+	accessible_toilet: m.access_accessible_toilet,
+	hearing_loop: m.access_hearing_loop,
+	wheelchair_seating: m.access_wheelchair_seating,
+	separate_entrance: m.access_separate_entrance
+};
+
+/** 0 = Sunday … 6 = Saturday. */
+const WEEKDAYS: (() => string)[] = [
+	m.facility_weekday_0,
+	m.facility_weekday_1,
+	m.facility_weekday_2,
+	m.facility_weekday_3,
+	m.facility_weekday_4,
+	m.facility_weekday_5,
+	m.facility_weekday_6
+];
+
+export function equipmentLabel(key: string): string {
+	return EQUIPMENT[key]?.() ?? key;
+}
+
+export function accessibilityLabel(key: string): string {
+	return ACCESSIBILITY[key]?.() ?? key;
+}
+
+export function weekdayLabel(weekday: number): string {
+	return WEEKDAYS[weekday]?.() ?? String(weekday);
+}

@@ -1,3 +1,7 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { enUS, ko } from 'date-fns/locale';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatDuration, formatMinuteOfDay, formatTime } from './format';
 
@@ -20,6 +24,23 @@ describe('formatDateTime', () => {
 
 	it('accepts ISO strings the same as dates', () => {
 		expect(formatDateTime('2026-11-24T14:00:00+09:00', 'ko')).toBe('2026년 11월 24일 (화) 14:00');
+	});
+});
+
+describe('fixed-offset formatting', () => {
+	it('reads every instant from 2000 to 2100 as date-fns does in the IANA Asia/Seoul zone', () => {
+		const from = Date.UTC(2000, 0, 1);
+		const to = Date.UTC(2100, 0, 1);
+		fc.assert(
+			fc.property(fc.integer({ min: from, max: to }), (ms) => {
+				const zoned = new TZDate(ms, 'Asia/Seoul');
+				expect(formatDateTime(ms, 'ko')).toBe(format(zoned, 'yyyy년 M월 d일 (EEE) HH:mm', { locale: ko }));
+				expect(formatDateTime(ms, 'en')).toBe(format(zoned, 'EEE, d MMM yyyy, HH:mm', { locale: enUS }));
+				expect(formatDate(ms, 'ko')).toBe(format(zoned, 'yyyy년 M월 d일 (EEE)', { locale: ko }));
+				expect(formatTime(ms)).toBe(format(zoned, 'HH:mm'));
+			}),
+			{ numRuns: 2000 }
+		);
 	});
 });
 

@@ -1,36 +1,51 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enUS, ko } from 'date-fns/locale';
+import { SEOUL_OFFSET_MS } from './seoul';
 
 /** Business time of the center, whatever the server's or the browser's zone. */
 export const BUSINESS_TIME_ZONE = 'Asia/Seoul';
 
 export type Locale = 'ko' | 'en';
 
-const PATTERNS = {
-	ko: { dateTime: 'yyyy년 M월 d일 (EEE) HH:mm', date: 'yyyy년 M월 d일 (EEE)', time: 'HH:mm' },
-	en: { dateTime: 'EEE, d MMM yyyy, HH:mm', date: 'EEE, d MMM yyyy', time: 'HH:mm' }
+/*
+ * Seoul has kept UTC+9 since 1988: wall-clock fields are the UTC fields of the instant shifted by
+ * nine hours, so formatting is arithmetic and two small tables — no zone database, no date
+ * library in the browser bundle, and no object built per formatted time (the board formats
+ * thousands). format.test.ts checks every pattern against date-fns with the IANA zone.
+ */
+const WEEKDAYS = {
+	ko: ['일', '월', '화', '수', '목', '금', '토'],
+	en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 } as const;
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-const LOCALES = { ko, en: enUS } as const;
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-function inSeoul(instant: Date | string | number): TZDate {
-	return new TZDate(new Date(instant).getTime(), BUSINESS_TIME_ZONE);
+/** The Seoul wall clock of an instant, read off a shifted Date's UTC fields. */
+function wallClock(instant: Date | string | number) {
+	const d = new Date(new Date(instant).getTime() + SEOUL_OFFSET_MS);
+	return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(), weekday: d.getUTCDay(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+function dateOf(w: ReturnType<typeof wallClock>, locale: Locale): string {
+	return locale === 'ko'
+		? `${w.year}년 ${w.month + 1}월 ${w.day}일 (${WEEKDAYS.ko[w.weekday]})`
+		: `${WEEKDAYS.en[w.weekday]}, ${w.day} ${MONTHS_EN[w.month]} ${w.year}`;
 }
 
 /** "2026년 11월 24일 (화) 14:00" / "Tue, 24 Nov 2026, 14:00" in Asia/Seoul. */
 export function formatDateTime(instant: Date | string | number, locale: Locale): string {
-	return format(inSeoul(instant), PATTERNS[locale].dateTime, { locale: LOCALES[locale] });
+	const w = wallClock(instant);
+	return `${dateOf(w, locale)}${locale === 'ko' ? ' ' : ', '}${two(w.hour)}:${two(w.minute)}`;
 }
 
 /** "2026년 11월 24일 (화)" / "Tue, 24 Nov 2026" in Asia/Seoul. */
 export function formatDate(instant: Date | string | number, locale: Locale): string {
-	return format(inSeoul(instant), PATTERNS[locale].date, { locale: LOCALES[locale] });
+	return dateOf(wallClock(instant), locale);
 }
 
 /** "14:00" in Asia/Seoul. */
 export function formatTime(instant: Date | string | number): string {
-	return format(inSeoul(instant), PATTERNS.ko.time);
+	const w = wallClock(instant);
+	return `${two(w.hour)}:${two(w.minute)}`;
 }
 
 /** "09:00" from minutes after midnight. */
