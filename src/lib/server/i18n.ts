@@ -1,5 +1,5 @@
 import * as m from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { getLocale, getServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 import { formatDate, formatDateTime, formatDuration } from '$lib/time/format';
 import { holidayLabels } from '$lib/time/holiday-names';
 import type { Violation } from './errors';
@@ -42,4 +42,14 @@ export function fieldErrors(violations: Violation[]): Record<string, string[]> {
 /** "로그인 시도가 너무 많습니다. 15분 후에 …" / "… Try again in 15 minutes.": the wait, rounded up to whole minutes. */
 export function throttledMessage(retryAfterSeconds: number, key = 'error_throttled'): string {
 	return say(key, { duration: formatDuration(Math.ceil(retryAfterSeconds / 60), getLocale()) });
+}
+
+/**
+ * Run `fn` as if the request were in `locale`: say() and the message functions answer in it. For
+ * what is read outside the request's own language (a calendar feed in its owner's language).
+ */
+export function inLocale<T>(locale: 'ko' | 'en', fn: () => T): T {
+	const storage = getServerAsyncLocalStorage();
+	if (!storage) return fn();
+	return storage.run({ locale, origin: undefined, messageCalls: new Set<string>() }, fn);
 }

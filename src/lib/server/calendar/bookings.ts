@@ -43,8 +43,8 @@ export function bookingEvent(booking: BookingSummary, options: { locale: string;
 }
 
 /** A downloadable .ics response. */
-export function calendarResponse(events: IcsEvent[], filename: string, now: Date): Response {
-	const body = buildCalendar({ prodId: PROD_ID, name: say('ics_calendar_name'), events, now });
+export function calendarResponse(events: IcsEvent[], filename: string, now: Date, name = say('ics_calendar_name')): Response {
+	const body = buildCalendar({ prodId: PROD_ID, name, events, now });
 	return new Response(body, {
 		headers: {
 			'content-type': ICS_CONTENT_TYPE,

@@ -1,5 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { isStaffRole } from '$lib/roles';
+import * as feeds from '$lib/server/calendar/feeds';
+import * as clock from '$lib/server/clock';
 import { requireUser } from '$lib/server/guards';
 import { passwordChangeForm } from '$lib/schemas/forms';
 import { TooManyRequestsError } from '$lib/server/errors';
@@ -11,7 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { profile: await users.getProfile(user.id), staff: isStaffRole(user.role) };
+	const [profile, feed] = await Promise.all([users.getProfile(user.id), feeds.status(user)]);
+	return { profile, staff: isStaffRole(user.role), feed };
 };
 
 export const actions: Actions = {
@@ -30,5 +33,16 @@ export const actions: Actions = {
 			return failValidation(error);
 		}
 		return { passwordChanged: true, errors: {} as Record<string, string[]> };
+	},
+	/** A new private feed address (the old one stops); shown this once, never stored in the clear. */
+	feed: async (event) => {
+		const user = requireUser(event);
+		const { token } = await feeds.create(user, clock.now());
+		return { feedUrl: feeds.feedUrl(event.url.origin, token) };
+	},
+	feedRevoke: async (event) => {
+		const user = requireUser(event);
+		await feeds.revoke(user, clock.now());
+		return { feedRevoked: true };
 	}
 };

@@ -4,3 +4,4 @@ export * from './rooms';
 export * from './ops';
 export * from './reservations';
 export * from './limits';
+export * from './calendar';
