@@ -1,28 +1,251 @@
+import { eq } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
-import { formatDateTime, formatTime, type Locale } from '../../time/format';
-import type { Reservation } from '../db/schema';
-import type { Words } from '../engine/transitions';
-import { bilingual } from '../notifications/bilingual';
+import type { Locale } from '../../time/format';
+import type { SessionUser } from '../auth/sessions';
+import type { Executor } from '../db';
+import { appUser, room, school, type Reservation } from '../db/schema';
+import type { Created, Loaded, Notice } from '../engine';
+import type { Words, WordsForMany } from '../engine/transitions';
+import { letter, links, when, type Fact, type Mail } from '../notifications/letter';
 import type { RoomWithRules } from './store';
 
-const when = (r: Pick<Reservation, 'startsAt' | 'endsAt'>, locale: Locale) => `${formatDateTime(r.startsAt, locale)}–${formatTime(r.endsAt)}`;
+/**
+ * Every e-mail about a room booking, each composed per language (the outbox sends each reader
+ * theirs): the booker's confirmation of a booking or request, the facility staff's notice of a
+ * request to decide, and the booker's mail on every decision (approved, rejected, cancelled,
+ * cancelled for a closure, lapsed, moved) and the reminder the day before. Each links to the
+ * booking (`/my/bookings#booking-<id>`, and its .ics) or, for staff, to the approval queue.
+ */
 
-/** The words of the booker's e-mail when staff moved their booking (both languages, Korean first). */
+export interface RoomNames {
+	nameKo: string;
+	nameEn: string;
+}
+
+const roomName = (names: RoomNames, locale: Locale) => (locale === 'en' ? names.nameEn : names.nameKo);
+
+/** The room of a hold, or null when the resource is not a room (another service's booking). */
+export async function roomNamesOf(tx: Executor, resourceId: string): Promise<RoomNames | null> {
+	const [names] = await tx.select({ nameKo: room.nameKo, nameEn: room.nameEn }).from(room).where(eq(room.resourceId, resourceId));
+	return names ?? null;
+}
+
+const bookingLinks = (id: string, locale: Locale) => [
+	m.email_link_booking({ url: links.booking(id) }, { locale }),
+	m.email_link_ics({ url: links.bookingIcs(id) }, { locale })
+];
+
+function roomFacts(names: RoomNames, times: { start: Date | string; end: Date | string }[], locale: Locale): Fact[] {
+	const said = times.map((t) => when(t.start, t.end, locale));
+	return [
+		{ label: m.email_label_room({}, { locale }), value: roomName(names, locale) },
+		{ label: m.email_label_when({}, { locale }), value: said.length === 1 ? said[0]! : said }
+	];
+}
+
+/**
+ * The mails of a new booking or series: the booker's confirmation (or receipt of a request), and
+ * for a request, a notice to every active facility manager. A series is one mail listing its
+ * dates and the ones it could not book.
+ */
+export async function bookingNotices(
+	actor: SessionUser,
+	loaded: Loaded<RoomWithRules>,
+	created: Created,
+	tx: Executor
+): Promise<Notice[]> {
+	const names = loaded.target.room;
+	const first = created.created[0];
+	if (!first) return [];
+	const requested = loaded.status === 'requested';
+	const series = created.seriesId !== null;
+	const { bookedBy, schoolId, purpose, attendees } = loaded.details;
+	const bookerName = bookedBy === actor.id ? actor.name : await nameOf(tx, bookedBy);
+	const times = created.created;
+	const { skipped } = created;
+
+	const booker: Mail = {
+		kind: requested ? 'booking_requested' : 'booking_confirmed',
+		compose: (locale) => {
+			const subjectKey = series
+				? requested
+					? m.email_series_requested_subject
+					: m.email_series_confirmed_subject
+				: requested
+					? m.email_booking_requested_subject
+					: m.email_booking_confirmed_subject;
+			const lead = series
+				? requested
+					? m.email_series_requested_lead({}, { locale })
+					: m.email_series_confirmed_lead({}, { locale })
+				: requested
+					? m.email_booking_requested_lead({}, { locale })
+					: m.email_booking_confirmed_lead({}, { locale });
+			const facts = roomFacts(names, times, locale);
+			if (skipped.length) facts.push({ label: m.email_label_skipped({}, { locale }), value: skipped.map((s) => when(s.start, s.end, locale)) });
+			return letter(locale, {
+				subject: subjectKey({ room: roomName(names, locale) }, { locale }),
+				name: bookerName,
+				lead,
+				facts,
+				links: bookingLinks(first.id, locale)
+			});
+		}
+	};
+	if (!requested) return [{ to: { userId: bookedBy }, mail: booker }];
+
+	const schoolNames = schoolId ? await schoolNamesOf(tx, schoolId) : null;
+	const staff: Mail = {
+		kind: 'staff_approval_needed',
+		compose: (locale) =>
+			letter(locale, {
+				subject: m.email_staff_request_subject({ room: roomName(names, locale), when: when(first.start, first.end, locale) }, { locale }),
+				greeting: m.email_staff_greeting({}, { locale }),
+				lead: series ? m.email_staff_series_request_lead({}, { locale }) : m.email_staff_request_lead({}, { locale }),
+				facts: [
+					...roomFacts(names, times, locale),
+					{
+						label: m.email_label_booker({}, { locale }),
+						value: schoolNames ? `${bookerName} (${locale === 'en' ? schoolNames.nameEn : schoolNames.nameKo})` : bookerName
+					},
+					{ label: m.email_label_purpose({}, { locale }), value: purpose },
+					{ label: m.email_label_attendees({}, { locale }), value: m.email_attendees_value({ count: attendees }, { locale }) }
+				],
+				links: [m.email_link_approvals({ url: links.approvals() }, { locale })]
+			})
+	};
+	return [
+		{ to: { userId: bookedBy }, mail: booker },
+		{ to: { role: 'facility_manager' }, mail: staff }
+	];
+}
+
+async function nameOf(tx: Executor, userId: string): Promise<string> {
+	const [row] = await tx.select({ name: appUser.name }).from(appUser).where(eq(appUser.id, userId));
+	return row?.name ?? '';
+}
+
+async function schoolNamesOf(tx: Executor, schoolId: string) {
+	const [row] = await tx.select({ nameKo: school.nameKo, nameEn: school.nameEn }).from(school).where(eq(school.id, schoolId));
+	return row ?? null;
+}
+
+/** A staff decision on a request: approved, or rejected with the reason. */
+export function decisionWords(outcome: 'confirmed' | 'rejected', reason: string | null, seen: (names: RoomNames) => void = () => {}): Words {
+	return async (booking, booker, tx) => {
+		const names = await roomNamesOf(tx, booking.resourceId);
+		if (!names) return null;
+		seen(names);
+		const approved = outcome === 'confirmed';
+		return {
+			kind: approved ? 'reservation_approved' : 'reservation_rejected',
+			compose: (locale) =>
+				letter(locale, {
+					subject: (approved ? m.facility_email_approved_subject : m.facility_email_rejected_subject)({ room: roomName(names, locale) }, { locale }),
+					name: booker.name,
+					lead: approved ? m.facility_email_approved_body({}, { locale }) : m.facility_email_rejected_body({}, { locale }),
+					facts: [
+						...roomFacts(names, [{ start: booking.startsAt, end: booking.endsAt }], locale),
+						...(reason ? [{ label: m.email_label_reason({}, { locale }), value: reason }] : [])
+					],
+					links: approved ? bookingLinks(booking.id, locale) : [m.email_link_booking({ url: links.booking(booking.id) }, { locale })]
+				})
+		};
+	};
+}
+
+/** A booking cancelled because its room closes at that time. */
+export function closureWords(reason: string): Words {
+	return async (booking, booker, tx) => {
+		const names = await roomNamesOf(tx, booking.resourceId);
+		if (!names) return null;
+		return {
+			kind: 'reservation_cancelled_closure',
+			compose: (locale) =>
+				letter(locale, {
+					subject: m.facility_email_closure_subject({ room: roomName(names, locale) }, { locale }),
+					name: booker.name,
+					lead: m.facility_email_closure_body({}, { locale }),
+					facts: [
+						...roomFacts(names, [{ start: booking.startsAt, end: booking.endsAt }], locale),
+						{ label: m.email_label_reason({}, { locale }), value: reason }
+					],
+					links: [m.email_link_booking({ url: links.booking(booking.id) }, { locale })]
+				})
+		};
+	};
+}
+
+/** A booking (or the rest of a series) cancelled: by staff, with their reason, or by the booker, as a receipt. */
+export function cancelWords(byStaff: boolean, reason: string | null): WordsForMany {
+	return async (bookings, booker, tx) => {
+		const names = await roomNamesOf(tx, bookings[0]!.resourceId);
+		if (!names) return null;
+		return {
+			kind: byStaff ? 'reservation_cancelled_by_staff' : 'reservation_cancelled',
+			compose: (locale) =>
+				letter(locale, {
+					subject: m.email_booking_cancelled_subject({ room: roomName(names, locale) }, { locale }),
+					name: booker.name,
+					lead: byStaff ? m.email_booking_cancelled_by_staff_lead({}, { locale }) : m.email_booking_cancelled_by_you_lead({}, { locale }),
+					facts: [
+						...roomFacts(names, bookings.map((b) => ({ start: b.startsAt, end: b.endsAt })), locale),
+						...(reason ? [{ label: m.email_label_reason({}, { locale }), value: reason }] : [])
+					],
+					links: [m.email_link_booking({ url: links.booking(bookings[0]!.id) }, { locale })]
+				})
+		};
+	};
+}
+
+/** A request nobody decided before it started: it no longer holds the time. Other services' bookings are not the room's to word. */
+export const lapsedWords: Words = async (booking, booker, tx) => {
+	const names = await roomNamesOf(tx, booking.resourceId);
+	if (!names) return null;
+	return {
+		kind: 'reservation_lapsed',
+		compose: (locale) =>
+			letter(locale, {
+				subject: m.email_booking_lapsed_subject({ room: roomName(names, locale) }, { locale }),
+				name: booker.name,
+				lead: m.email_booking_lapsed_lead({}, { locale }),
+				facts: roomFacts(names, [{ start: booking.startsAt, end: booking.endsAt }], locale),
+				links: [m.email_link_booking({ url: links.booking(booking.id) }, { locale })]
+			})
+	};
+};
+
+/** The booker's e-mail when staff moved their booking: the time before and now. */
 export function movedWords(target: RoomWithRules, before: Reservation): Words {
+	const names = target.room;
 	return async (moved, booker) => ({
 		kind: 'booking_moved',
-		...bilingual(
-			(locale) => m.email_booking_moved_subject({}, { locale }),
-			(locale) =>
-				m.email_booking_moved_body(
-					{
-						name: booker.name,
-						room: locale === 'en' ? target.room.nameEn : target.room.nameKo,
-						before: when(before, locale),
-						after: when(moved, locale)
-					},
-					{ locale }
-				)
-		)
+		compose: (locale) =>
+			letter(locale, {
+				subject: m.email_booking_moved_subject({}, { locale }),
+				name: booker.name,
+				lead: m.email_booking_moved_body({ room: roomName(names, locale) }, { locale }),
+				facts: [
+					{ label: m.email_label_room({}, { locale }), value: roomName(names, locale) },
+					{ label: m.email_label_before({}, { locale }), value: when(before.startsAt, before.endsAt, locale) },
+					{ label: m.email_label_after({}, { locale }), value: when(moved.startsAt, moved.endsAt, locale) }
+				],
+				links: bookingLinks(moved.id, locale)
+			})
 	});
+}
+
+/** The reminder of a confirmed booking, the day before it. */
+export function reminderMail(booking: Pick<Reservation, 'id' | 'startsAt' | 'endsAt'>, names: RoomNames, bookerName: string): Mail {
+	return {
+		kind: 'reservation_reminder',
+		compose: (locale) =>
+			letter(locale, {
+				subject: m.email_reminder_subject({ room: roomName(names, locale) }, { locale }),
+				name: bookerName,
+				lead: m.email_reminder_lead({}, { locale }),
+				facts: roomFacts(names, [{ start: booking.startsAt, end: booking.endsAt }], locale),
+				links: bookingLinks(booking.id, locale)
+			})
+	};
 }
