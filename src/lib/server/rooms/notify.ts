@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import type { Locale } from '../../time/format';
+import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import type { Executor } from '../db';
-import { appUser, room, school, type Reservation } from '../db/schema';
+import { appUser, department, room, school, type Reservation } from '../db/schema';
 import type { Created, Loaded, Notice } from '../engine';
 import type { Words, WordsForMany } from '../engine/transitions';
 import { letter, links, when, type Fact, type Mail } from '../notifications/letter';
@@ -60,7 +61,8 @@ export async function bookingNotices(
 	const requested = loaded.status === 'requested';
 	const series = created.seriesId !== null;
 	const { bookedBy, schoolId, purpose, attendees } = loaded.details;
-	const bookerName = bookedBy === actor.id ? actor.name : await nameOf(tx, bookedBy);
+	const bookerRow = bookedBy === actor.id ? { name: actor.name, departmentCode: actor.departmentCode ?? null } : await bookerOf(tx, bookedBy);
+	const bookerName = bookerRow.name;
 	const times = created.created;
 	const { skipped } = created;
 
@@ -95,6 +97,8 @@ export async function bookingNotices(
 	if (!requested) return [{ to: { userId: bookedBy }, mail: booker }];
 
 	const schoolNames = schoolId ? await schoolNamesOf(tx, schoolId) : null;
+	// Facility staff read a Reconciliation & Mediation booking's purpose as "in use by R&M" (the permission table decides).
+	const purposeShown = can(FACILITY_READER, 'reservations.read_purpose', { userId: bookedBy, bookerDepartmentCode: bookerRow.departmentCode, schoolId });
 	const staff: Mail = {
 		kind: 'staff_approval_needed',
 		compose: (locale) =>
@@ -108,7 +112,7 @@ export async function bookingNotices(
 						label: m.email_label_booker({}, { locale }),
 						value: schoolNames ? `${bookerName} (${locale === 'en' ? schoolNames.nameEn : schoolNames.nameKo})` : bookerName
 					},
-					{ label: m.email_label_purpose({}, { locale }), value: purpose },
+					{ label: m.email_label_purpose({}, { locale }), value: purposeShown ? purpose : m.sec_mediation_in_use({}, { locale }) },
 					{ label: m.email_label_attendees({}, { locale }), value: m.email_attendees_value({ count: attendees }, { locale }) }
 				],
 				links: [m.email_link_approvals({ url: links.approvals() }, { locale })]
@@ -120,9 +124,16 @@ export async function bookingNotices(
 	];
 }
 
-async function nameOf(tx: Executor, userId: string): Promise<string> {
-	const [row] = await tx.select({ name: appUser.name }).from(appUser).where(eq(appUser.id, userId));
-	return row?.name ?? '';
+/** Any facility manager, as the permission table sees them (the notice goes to all of them alike). */
+const FACILITY_READER = { id: '', role: 'facility_manager', departmentId: null, schoolId: null } as const;
+
+async function bookerOf(tx: Executor, userId: string): Promise<{ name: string; departmentCode: string | null }> {
+	const [row] = await tx
+		.select({ name: appUser.name, departmentCode: department.code })
+		.from(appUser)
+		.leftJoin(department, eq(department.id, appUser.departmentId))
+		.where(eq(appUser.id, userId));
+	return row ?? { name: '', departmentCode: null };
 }
 
 async function schoolNamesOf(tx: Executor, schoolId: string) {
