@@ -131,6 +131,33 @@ describe('the reminder the day before', () => {
 		expect(mails[0]!.bodyText).not.toContain('11월 26일');
 	});
 
+	it('withdraws a reminder still waiting in the outbox when its booking is cancelled or moved, never one already sent', async () => {
+		const school = await actor('school@center.test');
+		const facility = await actor('facility@center.test');
+		const cancelled = await reservations.create(school, input('meeting-a', '2026-11-27', '10:00', '11:00'));
+		const moved = await reservations.create(school, input('meeting-a', '2026-11-27', '13:00', '14:00'));
+		const sent = await reservations.create(school, input('meeting-a', '2026-11-27', '15:00', '16:00'));
+		clock.freeze(at('2026-11-26', '09:00'));
+		await run();
+		for (const b of [cancelled, moved, sent]) expect(await remindersOf(b.id)).toHaveLength(1);
+		const [sentMail] = await remindersOf(sent.id);
+		await db.update(outbox).set({ status: 'sent' }).where(eq(outbox.id, sentMail!.id));
+
+		clock.freeze(at('2026-11-26', '10:00'));
+		await reservations.cancel(school, cancelled.id);
+		await reservations.move(facility, moved.id, at('2026-11-27', '16:30'), at('2026-11-27', '17:30'));
+		await reservations.cancel(facility, sent.id, { reason: '점검' });
+		expect(await remindersOf(cancelled.id)).toHaveLength(0);
+		expect(await remindersOf(sent.id)).toHaveLength(1);
+		// The moved one's stale reminder is gone; the next poll reminds it of the new time.
+		expect(await remindersOf(moved.id)).toHaveLength(0);
+		clock.freeze(at('2026-11-26', '10:01'));
+		await run();
+		const again = await remindersOf(moved.id);
+		expect(again).toHaveLength(1);
+		expect(again[0]!.bodyText).toContain('16:30–17:30');
+	});
+
 	it('sends exactly one reminder per booking when several workers poll at the same moment', async () => {
 		const people = await Promise.all(['school@center.test', 'edu@center.test', 'visits@center.test', 'facility@center.test'].map(actor));
 		const made: string[] = [];

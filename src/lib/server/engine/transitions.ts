@@ -6,6 +6,7 @@ import { appUser, reservation, type Reservation } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Mail } from '../notifications/letter';
 import * as outbox from '../notifications/outbox';
+import * as reminders from '../reminders';
 import { clashes, holding, lockResourcesOf, ofBooking, type Clash } from './holds.store';
 import { isOverlap, withRetry } from './retry';
 
@@ -124,6 +125,7 @@ export async function cancel(
 			.where(where)
 			.returning();
 		const cancelled = rows.map((r) => ({ id: r.id }));
+		await reminders.withdraw(tx, cancelled.map((c) => c.id));
 		// One mail for what was cancelled together: a booking's first hold stands for it.
 		const bookings = rows.filter((r) => (r.bookingId ?? r.id) === r.id).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 		if (words && bookings.length) {
@@ -164,6 +166,7 @@ export async function cancelForClosure(
 			.returning();
 		const done = principal(rows, booking.id);
 		if (!done) continue;
+		await reminders.withdraw(tx, rows.map((r) => r.id));
 		cancelledIds.push(booking.id);
 		await tell(tx, done, words);
 		await audit.record(tx, {
@@ -230,6 +233,8 @@ export async function move(
 					.returning();
 				const moved = principal(rows, before.id);
 				if (!moved) throw new ConflictError('booking_not_cancellable');
+				// A reminder of the old time still waiting is withdrawn; the new time gets its own.
+				await reminders.withdraw(tx, rows.map((r) => r.id));
 				await audit.record(tx, {
 					actorId,
 					action: 'reservation.move',

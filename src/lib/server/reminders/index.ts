@@ -1,6 +1,7 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
-import { reminder } from '../db/schema';
+import { outbox as outboxTable, reminder } from '../db/schema';
 import type { Mail } from '../notifications/letter';
 import * as outbox from '../notifications/outbox';
 
@@ -14,7 +15,9 @@ import * as outbox from '../notifications/outbox';
  * racing insert the same key and only one insert wins (ON CONFLICT DO NOTHING), and only the
  * winner queues the mail; a restart finds the rows and sends nothing again. Sources also lock
  * their bookings FOR UPDATE SKIP LOCKED, so a cancel or move committing meanwhile is either
- * seen (no stale reminder) or waits until the reminder is queued.
+ * seen (no stale reminder) or waits until the reminder is queued; a reminder queued but not yet
+ * sent when its booking is cancelled or moved is withdrawn from the outbox (`withdraw`, called by
+ * the engine's transitions in their transaction).
  */
 export interface ReminderSource {
 	/** Stable name, part of each reminder's key ("rooms"). */
@@ -55,7 +58,14 @@ export async function sendDue(sources: readonly ReminderSource[], { batchSize = 
 					.onConflictDoNothing()
 					.returning({ subjectId: reminder.subjectId, startsAt: reminder.startsAt });
 				const won = new Set(claimed.map((c) => keyOf(c.subjectId, c.startsAt)));
-				for (const d of due) if (won.has(keyOf(d.subjectId, d.startsAt))) await outbox.mail(tx, { userId: d.userId }, d.mail);
+				for (const d of due) {
+					if (!won.has(keyOf(d.subjectId, d.startsAt))) continue;
+					const [outboxId] = await outbox.mail(tx, { userId: d.userId }, d.mail);
+					await tx
+						.update(reminder)
+						.set({ outboxId })
+						.where(and(eq(reminder.source, source.name), eq(reminder.subjectId, d.subjectId), eq(reminder.startsAt, d.startsAt)));
+				}
 				return { found: due.length, queued: claimed.length };
 			});
 			queued += batch.queued;
@@ -64,4 +74,15 @@ export async function sendDue(sources: readonly ReminderSource[], { batchSize = 
 		}
 	}
 	return queued;
+}
+
+/**
+ * Withdraw the reminders of these bookings that still wait in the outbox: the booking was
+ * cancelled or moved in the caller's transaction, so what they say is no longer true. A message
+ * a worker is sending right now is locked by it; this waits, finds it sent, and leaves it.
+ */
+export async function withdraw(tx: Executor, subjectIds: string[]): Promise<void> {
+	if (subjectIds.length === 0) return;
+	const queued = tx.select({ id: reminder.outboxId }).from(reminder).where(inArray(reminder.subjectId, subjectIds));
+	await tx.delete(outboxTable).where(and(eq(outboxTable.status, 'pending'), inArray(outboxTable.id, queued)));
 }

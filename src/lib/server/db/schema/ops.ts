@@ -56,7 +56,9 @@ export const reminder = pgTable(
 		/** The start it was reminded of. */
 		startsAt: timestamp({ withTimezone: true }).notNull(),
 		/** When it was queued in the outbox (the app's clock). */
-		queuedAt: timestamp({ withTimezone: true }).notNull()
+		queuedAt: timestamp({ withTimezone: true }).notNull(),
+		/** Its outbox message, withdrawn while still pending if the booking is cancelled or moved. */
+		outboxId: uuid()
 	},
 	(t) => [primaryKey({ columns: [t.source, t.subjectId, t.startsAt] })]
 );
