@@ -18,12 +18,8 @@ export interface Mail {
 	compose: (locale: Locale) => Letter;
 }
 
+/** Every language a mail is written in; an account that chose none reads Korean (outbox.ts picks). */
 export const LOCALES: readonly Locale[] = ['ko', 'en'];
-
-/** The language an account chose; Korean when it chose none (the center's default). */
-export function localeOf(stored: string | null | undefined): Locale {
-	return stored === 'en' ? 'en' : 'ko';
-}
 
 /** "2026년 12월 5일 (토) 14:00–16:00" / "Sat, 5 Dec 2026, 14:00–16:00" (Asia/Seoul). */
 export function when(start: Date | string, end: Date | string, locale: Locale): string {
