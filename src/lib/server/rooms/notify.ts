@@ -44,6 +44,18 @@ function roomFacts(names: RoomNames, times: { start: Date | string; end: Date | 
 	];
 }
 
+/** The booker's subject and lead sentence, by what the booking became and whether it is a series. */
+const BOOKER_WORDS = {
+	confirmed: {
+		one: { subject: m.email_booking_confirmed_subject, lead: m.email_booking_confirmed_lead },
+		series: { subject: m.email_series_confirmed_subject, lead: m.email_series_confirmed_lead }
+	},
+	requested: {
+		one: { subject: m.email_booking_requested_subject, lead: m.email_booking_requested_lead },
+		series: { subject: m.email_series_requested_subject, lead: m.email_series_requested_lead }
+	}
+} as const;
+
 /**
  * The mails of a new booking or series: the booker's confirmation (or receipt of a request), and
  * for a request, a notice to every active facility manager. A series is one mail listing its
@@ -69,26 +81,13 @@ export async function bookingNotices(
 	const booker: Mail = {
 		kind: requested ? 'booking_requested' : 'booking_confirmed',
 		compose: (locale) => {
-			const subjectKey = series
-				? requested
-					? m.email_series_requested_subject
-					: m.email_series_confirmed_subject
-				: requested
-					? m.email_booking_requested_subject
-					: m.email_booking_confirmed_subject;
-			const lead = series
-				? requested
-					? m.email_series_requested_lead({}, { locale })
-					: m.email_series_confirmed_lead({}, { locale })
-				: requested
-					? m.email_booking_requested_lead({}, { locale })
-					: m.email_booking_confirmed_lead({}, { locale });
+			const words = BOOKER_WORDS[requested ? 'requested' : 'confirmed'][series ? 'series' : 'one'];
 			const facts = roomFacts(names, times, locale);
 			if (skipped.length) facts.push({ label: m.email_label_skipped({}, { locale }), value: skipped.map((s) => when(s.start, s.end, locale)) });
 			return letter(locale, {
-				subject: subjectKey({ room: roomName(names, locale) }, { locale }),
+				subject: words.subject({ room: roomName(names, locale) }, { locale }),
 				name: bookerName,
-				lead,
+				lead: words.lead({}, { locale }),
 				facts,
 				links: bookingLinks(first.id, locale)
 			});
