@@ -18,9 +18,6 @@ export interface Mail {
 	compose: (locale: Locale) => Letter;
 }
 
-/** Every language a mail is written in; an account that chose none reads Korean (outbox.ts picks). */
-export const LOCALES: readonly Locale[] = ['ko', 'en'];
-
 /** "2026년 12월 5일 (토) 14:00–16:00" / "Sat, 5 Dec 2026, 14:00–16:00" (Asia/Seoul). */
 export function when(start: Date | string, end: Date | string, locale: Locale): string {
 	return `${formatDateTime(start, locale)}–${formatTime(end)}`;

@@ -4,7 +4,7 @@ import { db, type Executor } from '../db';
 import { outbox, type OutboxMessage } from '../db/schema';
 import { rowsOf } from '../db/sql';
 import type { Role } from '../../roles';
-import { LOCALES, type Mail } from './letter';
+import type { Mail } from './letter';
 
 export interface NewMessage {
 	to: string;
@@ -17,7 +17,10 @@ export interface NewMessage {
 export const MAX_ATTEMPTS = 8;
 const BASE_RETRY_MS = 30_000;
 
-/** Queue an e-mail; pass the transaction of the change it reports. */
+/**
+ * Queue an e-mail to an address with no account (a visiting delegation's contact), already in the
+ * language the caller chose; mail to accounts goes through `mail`. Pass the change's transaction.
+ */
 export async function enqueue(tx: Executor, message: NewMessage): Promise<string> {
 	const [row] = await tx
 		.insert(outbox)
@@ -42,11 +45,13 @@ function recipientsWhere(to: Recipients): SQL {
  * own statement as a CTE (`onlyIf`: a condition on that statement, e.g. that its insert happened).
  */
 export function mailStatement(to: Recipients, mail: Mail, onlyIf?: SQL): SQL {
-	const [ko, en] = LOCALES.map((l) => mail.compose(l));
+	// Korean for every account that chose no other language (the center's default).
+	const ko = mail.compose('ko');
+	const en = mail.compose('en');
 	return sql`insert into outbox (to_address, subject, body_text, kind)
 		select u.email,
-			case when u.locale = 'en' then ${en!.subject} else ${ko!.subject} end,
-			case when u.locale = 'en' then ${en!.text} else ${ko!.text} end,
+			case when u.locale = 'en' then ${en.subject} else ${ko.subject} end,
+			case when u.locale = 'en' then ${en.text} else ${ko.text} end,
 			${mail.kind}
 		from app_user u where ${recipientsWhere(to)}${onlyIf ? sql` and ${onlyIf}` : sql``}`;
 }
