@@ -225,20 +225,26 @@ export const lapsedWords: Words = async (booking, booker, tx) => {
 	};
 };
 
-/** The booker's e-mail when staff moved their booking: the time before and now. */
-export function movedWords(target: RoomWithRules, before: Reservation): Words {
+/**
+ * The booker's e-mail when staff moved their booking: the time (and room, when `from` is another
+ * room than the target's) before and now.
+ */
+export function movedWords(target: RoomWithRules, before: Reservation, from: RoomNames = target.room): Words {
 	const names = target.room;
+	const roomChanged = from.nameKo !== names.nameKo || from.nameEn !== names.nameEn;
+	const place = (room: RoomNames, start: Date, end: Date, locale: Locale) =>
+		roomChanged ? `${roomName(room, locale)}, ${when(start, end, locale)}` : when(start, end, locale);
 	return async (moved, booker) => ({
 		kind: 'booking_moved',
 		compose: (locale) =>
 			letter(locale, {
 				subject: m.email_booking_moved_subject({}, { locale }),
 				name: booker.name,
-				lead: m.email_booking_moved_body({ room: roomName(names, locale) }, { locale }),
+				lead: m.email_booking_moved_body({ room: roomName(from, locale) }, { locale }),
 				facts: [
-					{ label: m.email_label_room({}, { locale }), value: roomName(names, locale) },
-					{ label: m.email_label_before({}, { locale }), value: when(before.startsAt, before.endsAt, locale) },
-					{ label: m.email_label_after({}, { locale }), value: when(moved.startsAt, moved.endsAt, locale) }
+					...(roomChanged ? [] : [{ label: m.email_label_room({}, { locale }), value: roomName(names, locale) }]),
+					{ label: m.email_label_before({}, { locale }), value: place(from, before.startsAt, before.endsAt, locale) },
+					{ label: m.email_label_after({}, { locale }), value: place(names, moved.startsAt, moved.endsAt, locale) }
 				],
 				links: bookingLinks(moved.id, locale)
 			})
