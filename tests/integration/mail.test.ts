@@ -6,9 +6,8 @@ import { appUser, outbox } from '../../src/lib/server/db/schema';
 import * as approvals from '../../src/lib/server/facility/approvals';
 import * as closures from '../../src/lib/server/facility/closures';
 import * as reservations from '../../src/lib/server/rooms/bookings';
-import * as login from '../../src/lib/server/auth/login';
 import * as users from '../../src/lib/server/users';
-import { actor, at, DEMO_PASSWORD, roomIdsByCode, seedDemoCenter } from './fixtures';
+import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
 /**
  * Every event of a room booking mails the people it concerns, each in the language of their
@@ -90,15 +89,6 @@ describe('one language per e-mail', () => {
 		await reservations.create(await actor('switcher@school.test'), input('meeting-b', '2026-11-24', '13:00', '14:00'));
 		const mails = await mailsTo('switcher@school.test', 'booking_confirmed');
 		expect(mails.map((m) => m.subject).sort()).toEqual(['[School Support Center] Room booked: Meeting Room B', '[학교지원본부] 공간 예약 확정: 중회의실 B']);
-	});
-
-	it('keeps the language chosen before signing in on an account that has none, and never overrides a chosen one', async () => {
-		const signIn = (locale: 'ko' | 'en') => login.signIn({ email: 'visits@center.test', password: DEMO_PASSWORD, ip: null, locale });
-		expect((await actor('visits@center.test')).locale).toBeNull();
-		expect((await signIn('en')).ok).toBe(true);
-		expect((await actor('visits@center.test')).locale).toBe('en');
-		expect((await signIn('ko')).ok).toBe(true);
-		expect((await actor('visits@center.test')).locale).toBe('en');
 	});
 });
 

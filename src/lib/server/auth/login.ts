@@ -19,7 +19,7 @@ export type SignInResult =
  * Checks a password and opens a new session (a new token at every sign-in: no fixation).
  * The answer never tells whether the address has an account.
  */
-export async function signIn(input: { email: string; password: string; ip: string | null; locale?: 'ko' | 'en' }): Promise<SignInResult> {
+export async function signIn(input: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
 	const email = normalizeEmail(input.email);
 	// Counted before the password is checked: simultaneous guesses cannot all slip under the limit.
 	const attempt = await throttle.begin(email, input.ip);
@@ -37,8 +37,6 @@ export async function signIn(input: { email: string; password: string; ip: strin
 	return db.transaction(async (tx) => {
 		const { token, session } = await sessions.create(user.id, user.role, tx);
 		await audit.record(tx, { actorId: user.id, action: 'auth.sign_in', entity: 'user', entityId: user.id });
-		// The language chosen before signing in becomes the account's if it has none yet (e-mails follow it).
-		if (input.locale && !user.locale) await tx.update(appUser).set({ locale: input.locale }).where(eq(appUser.id, user.id));
 		return { ok: true as const, token, session, userId: user.id };
 	});
 }

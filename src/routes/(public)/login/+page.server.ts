@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/nav';
-import { cookieName as localeCookie, isLocale } from '$lib/paraglide/runtime';
 import * as login from '$lib/server/auth/login';
 import { signInForm } from '$lib/schemas/forms';
 import { noErrors, parseForm, text, type FieldErrors } from '$lib/server/http/forms';
@@ -24,8 +23,7 @@ export const actions: Actions = {
 		if (!password) errors.password = [say('field_required')];
 		if (Object.keys(errors).length) return fail(400, { email, errors, message: null });
 
-		const chosen = cookies.get(localeCookie);
-		const result = await login.signIn({ email, password, ip: getClientAddress(), locale: isLocale(chosen) ? chosen : undefined });
+		const result = await login.signIn({ email, password, ip: getClientAddress() });
 		if (!result.ok) {
 			const message =
 				result.reason === 'throttled' ? throttledMessage(result.retryAfterSeconds) : say('login_invalid');
