@@ -19,7 +19,9 @@ import { say } from '$lib/server/i18n';
 import { log } from '$lib/server/log';
 import { smtpSender } from '$lib/server/notifications/mailer';
 import { startJob, startOutboxWorker } from '$lib/server/notifications/worker';
+import * as reminders from '$lib/server/reminders';
 import * as reservations from '$lib/server/rooms/bookings';
+import { roomReminders } from '$lib/server/rooms/reminders';
 import { readUiPreferences } from '$lib/server/ui-preferences';
 
 export const init: ServerInit = async () => {
@@ -38,7 +40,11 @@ export const init: ServerInit = async () => {
 		const demoBookings = config.seedDemoBookings ? await seedDemoBookings(clock.now()) : null;
 		log.info({ bookings: demoBookings?.made ?? 0 }, 'seeded the demo center and accounts');
 	}
-	const workers: { stop(): Promise<void> }[] = [startJob('lapse undecided requests', reservations.lapseUndecided, LAPSE_POLL_MS, log)];
+	const workers: { stop(): Promise<void> }[] = [
+		startJob('lapse undecided requests', reservations.lapseUndecided, LAPSE_POLL_MS, log),
+		// Queued into the outbox whether or not this process sends mail (SMTP_URL).
+		startJob('reminders', () => reminders.sendDue(REMINDER_SOURCES), REMINDER_POLL_MS, log)
+	];
 	if (config.smtpUrl) {
 		const sender = smtpSender(config.smtpUrl, config.mailFrom);
 		workers.push(startOutboxWorker(sender.send, config.outboxPollMs, log));
@@ -60,6 +66,11 @@ export const init: ServerInit = async () => {
 
 /** Undecided room requests stop holding time at their start; checked every minute. */
 const LAPSE_POLL_MS = 60_000;
+
+/** Every service that reminds its bookers the day before registers its source here. */
+const REMINDER_SOURCES = [roomReminders];
+/** Reminders due are queued within a minute. */
+const REMINDER_POLL_MS = 60_000;
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

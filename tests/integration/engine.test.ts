@@ -293,7 +293,10 @@ describe('transitions of a booking of two holds', () => {
 		if (result.outcome !== 'created') throw new Error(`not booked: ${JSON.stringify(result)}`);
 		return result.created[0]!;
 	}
-	const words: engine.transitions.Words = async (_booking, booker) => ({ kind: 'test_mail', subject: '제목 / Subject', text: `${booker.name}` });
+	const words: engine.transitions.Words = async (_booking, booker) => ({
+		kind: 'test_mail',
+		compose: (locale) => ({ subject: locale === 'en' ? 'Subject' : '제목', text: `${booker.name}` })
+	});
 	const statuses = async (bookingId: string) =>
 		(await db.select({ status: reservation.status }).from(reservation).where(eq(reservation.bookingId, bookingId))).map((r) => r.status);
 

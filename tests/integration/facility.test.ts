@@ -57,7 +57,7 @@ describe('approval queue', () => {
 		expect((await approvals.listPending(facility)).map((r) => r.id)).not.toContain(sooner.id);
 	});
 
-	it('approves a request, e-mails the booker in Korean and English and audits it, in one go', async () => {
+	it('approves a request, e-mails the booker in their language only (Korean by default) and audits it, in one go', async () => {
 		const school = await actor('school@center.test');
 		const facility = await actor('facility@center.test');
 		const requested = await reservations.create(school, request('pc-lab', '2026-11-27', '10:00', '11:00'));
@@ -69,8 +69,11 @@ describe('approval queue', () => {
 		const mails = (await mailsTo('school@center.test', 'reservation_approved')).filter((m) => m.bodyText.includes('2026년 11월 27일'));
 		expect(mails).toHaveLength(1);
 		expect(mails[0]!.subject).toContain('전산교육실');
-		expect(mails[0]!.subject).toContain('Computer Training Room');
-		expect(mails[0]!.bodyText).toContain('Fri, 27 Nov 2026, 10:00');
+		expect(mails[0]!.bodyText).toContain('2026년 11월 27일 (금) 10:00–11:00');
+		// One language per message: nothing of the English mail in the Korean one.
+		expect(mails[0]!.subject).not.toContain('Computer Training Room');
+		expect(mails[0]!.bodyText).not.toContain('Dear');
+		expect(mails[0]!.bodyText).not.toContain('Nov 2026');
 		expect(await auditsOf(requested.id)).toEqual(['reservation.create', 'reservation.approve']);
 	});
 

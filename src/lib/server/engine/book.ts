@@ -5,6 +5,7 @@ import * as clock from '../clock';
 import { db, type Executor } from '../db';
 import { ForbiddenError, type Violation } from '../errors';
 import * as idempotency from '../idempotency';
+import * as outbox from '../notifications/outbox';
 import { clashes, insertAudited, insertMany, lockResources, type NewHold } from './holds.store';
 import { admit, countAll, isLimitExceeded, lockLimits, type Limit } from './limits';
 import type { Loaded, PlannedOccurrence, Policy } from './policy';
@@ -113,8 +114,9 @@ async function bookOne<Input, Target, Alternative>(attempt: Attempt<Input, Targe
 	const rows = holdRows(loaded, occurrence, null);
 	const created: Created = { outcome: 'created', seriesId: null, created: [bookedOf(rows)], skipped: [] };
 	const { limits } = occurrence;
+	const notices = (await policy.notices?.(actor, loaded, created, db)) ?? [];
 	try {
-		await withRetry(() => insertAudited(db, rows, actor.id, 'reservation.create', { alsoWrite: alsoWrite?.(created), limits }));
+		await withRetry(() => insertAudited(db, rows, actor.id, 'reservation.create', { alsoWrite: alsoWrite?.(created), limits, notices }));
 		return created;
 	} catch (error) {
 		if (isLimitExceeded(error)) {
@@ -212,6 +214,8 @@ async function bookSeriesUnderLock<Input, Target, Alternative>(
 			});
 			skipped.sort((a, b) => a.start.localeCompare(b.start));
 			const result: Created = { outcome: 'created', seriesId, created, skipped };
+			// One mail per series (listing its dates), with the series' transaction.
+			for (const notice of (await policy.notices?.(actor, loaded, result, tx)) ?? []) await outbox.mail(tx, notice.to, notice.mail);
 			if (alsoWrite) await tx.execute(alsoWrite(result));
 			return result;
 		})

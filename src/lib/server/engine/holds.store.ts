@@ -2,7 +2,9 @@ import { and, asc, eq, gt, inArray, lt, or, sql, type SQL, type SQLWrapper } fro
 import type { Executor } from '../db';
 import { HOLDING_STATUSES, reservation, type Reservation } from '../db/schema';
 import { instant, rowsOf } from '../db/sql';
+import { mailStatement } from '../notifications/outbox';
 import { admitCtes, type Limit } from './limits';
+import type { Notice } from './policy';
 
 /**
  * The store of the `reservation` table, where every hold of every service lives: the only module
@@ -110,13 +112,16 @@ function lockStatement(resourceIds: string[]): SQL {
  * RETURNING) joins the same statement, before the lock: if either write is refused, neither
  * happens. Key first, then lock, in every request: two requests with one key meet at the key
  * and never hold the two in opposite order.
+ *
+ * `notices` (the booking's e-mails) are queued in the outbox by the same statement, only if the
+ * insert happened: the booking and its mails commit together or not at all.
  */
 export async function insertAudited(
 	executor: Executor,
 	values: NewHold | NewHold[],
 	actorId: string,
 	action: string,
-	{ alsoWrite, limits = [] }: { alsoWrite?: SQL; limits?: Limit[] } = {}
+	{ alsoWrite, limits = [], notices = [] }: { alsoWrite?: SQL; limits?: Limit[]; notices?: Notice[] } = {}
 ): Promise<InsertedHold> {
 	const holds = Array.isArray(values) ? values : [values];
 	const lock = lockStatement([...new Set(holds.map((h) => h.resourceId))]);
@@ -133,7 +138,10 @@ export async function insertAudited(
 		audited as (
 			insert into audit_log (actor_id, action, entity, entity_id, after)
 			select ${actorId}::uuid, ${action}, 'reservation', inserted.id::text, to_jsonb(inserted) from inserted
-		)
+		)${sql.join(
+			notices.map((n, i) => sql`, ${sql.raw(`mailed_${i}`)} as (${mailStatement(n.to, n.mail, sql`exists (select 1 from inserted)`)})`),
+			sql``
+		)}
 		select id, resource_id, starts_at, ends_at, status, series_id from inserted`);
 	const inserted = rowsOf<InsertedRow>(result).map(toHold);
 	return inserted.find((h) => h.id === holds[0]!.id)!;

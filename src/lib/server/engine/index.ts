@@ -13,7 +13,7 @@ export * as transitions from './transitions';
 export { heldInterval, overlaps } from './held';
 export { clashes, isHolding, type Clash } from './holds.store';
 export type { Limit } from './limits';
-export type { Loaded, PlannedOccurrence, Policy } from './policy';
+export type { Loaded, Notice, PlannedOccurrence, Policy } from './policy';
 export {
 	refusalError,
 	statusOf,

@@ -2,8 +2,11 @@ import type { SessionUser } from '../auth/sessions';
 import type { Executor } from '../db';
 import type { Reservation } from '../db/schema';
 import type { Violation } from '../errors';
+import type { Mail } from '../notifications/letter';
+import type { Recipients } from '../notifications/outbox';
 import type { Clash } from './holds.store';
 import type { Limit } from './limits';
+import type { Created } from './result';
 
 /**
  * What a service (rooms; later consultations, visits, trainings) tells the engine about a booking
@@ -30,6 +33,18 @@ export interface Policy<Input, Target, Alternative> {
 	plan(actor: SessionUser, target: Target, input: Input, now: Date, executor: Executor): Promise<PlannedOccurrence[]>;
 	/** Free times or targets to offer instead, when a one-occurrence booking is refused. */
 	alternatives(actor: SessionUser, target: Target, input: Input, now: Date): Promise<Alternative[]>;
+	/**
+	 * The e-mails a new booking sends (the booker's confirmation, a notice to the staff who
+	 * decide), queued in the booking's own statement or transaction: no booking without its mail,
+	 * no mail without its booking. Composed before the insert, from what the answer will be.
+	 */
+	notices?(actor: SessionUser, loaded: Loaded<Target>, created: Created, executor: Executor): Promise<Notice[]>;
+}
+
+/** One e-mail to some recipients, each reading it in their own language. */
+export interface Notice {
+	to: Recipients;
+	mail: Mail;
 }
 
 export interface Loaded<Target> {

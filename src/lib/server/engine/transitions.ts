@@ -4,7 +4,9 @@ import * as clock from '../clock';
 import { db, type Executor } from '../db';
 import { appUser, reservation, type Reservation } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
+import type { Mail } from '../notifications/letter';
 import * as outbox from '../notifications/outbox';
+import * as reminders from '../reminders';
 import { clashes, holding, lockResourcesOf, ofBooking, type Clash } from './holds.store';
 import { isOverlap, withRetry } from './retry';
 
@@ -21,20 +23,26 @@ export interface Booker {
 	email: string;
 }
 
-/** The words of the booker's e-mail about a change; the service composes them (both languages). */
-export type Words = (booking: Reservation, booker: Booker, tx: Executor) => Promise<{ kind: string; subject: string; text: string }>;
+/**
+ * The booker's e-mail about a change, in the service's words: a Mail composed per language (the
+ * outbox picks the booker's). Null: this service has nothing to say about that booking.
+ */
+export type Words = (booking: Reservation, booker: Booker, tx: Executor) => Promise<Mail | null>;
+
+/** The same for a change of several bookings of one booker at once (a series cancelled from a date on): one mail. */
+export type WordsForMany = (bookings: Reservation[], booker: Booker, tx: Executor) => Promise<Mail | null>;
 
 async function bookerOf(tx: Executor, booking: Reservation): Promise<Booker | undefined> {
 	const [booker] = await tx.select({ email: appUser.email, name: appUser.name }).from(appUser).where(eq(appUser.id, booking.bookedBy));
 	return booker;
 }
 
-/** Queue the booker's e-mail with the change's transaction. */
+/** Queue the booker's e-mail with the change's transaction, in the booker's language. */
 async function tell(tx: Executor, booking: Reservation, words: Words | undefined): Promise<Booker | undefined> {
 	const booker = await bookerOf(tx, booking);
 	if (!booker || !words) return booker;
-	const { kind, subject, text } = await words(booking, booker, tx);
-	await outbox.enqueue(tx, { to: booker.email, kind, subject, text });
+	const mail = await words(booking, booker, tx);
+	if (mail) await outbox.mail(tx, { userId: booking.bookedBy }, mail);
 	return booker;
 }
 
@@ -93,7 +101,12 @@ export interface CancelSelection {
 export async function cancel(
 	actorId: string,
 	selection: CancelSelection,
-	{ reason = null, before, scope }: { reason?: string | null; before: { status: string }; scope: 'one' | 'following' }
+	{
+		reason = null,
+		before,
+		scope,
+		words
+	}: { reason?: string | null; before: { status: string }; scope: 'one' | 'following'; words?: WordsForMany }
 ): Promise<{ cancelled: string[] }> {
 	const now = clock.now();
 	const { following } = selection;
@@ -106,11 +119,20 @@ export async function cancel(
 			)!
 		: ofBooking(selection.bookingId);
 	return db.transaction(async (tx) => {
-		const cancelled = await tx
+		const rows = await tx
 			.update(reservation)
 			.set({ status: 'cancelled', cancelledBy: actorId, cancelledAt: now, cancelReason: reason, updatedAt: now })
 			.where(where)
-			.returning({ id: reservation.id });
+			.returning();
+		const cancelled = rows.map((r) => ({ id: r.id }));
+		await reminders.withdraw(tx, cancelled.map((c) => c.id));
+		// One mail for what was cancelled together: a booking's first hold stands for it.
+		const bookings = rows.filter((r) => (r.bookingId ?? r.id) === r.id).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+		if (words && bookings.length) {
+			const booker = await bookerOf(tx, bookings[0]!);
+			const mail = booker ? await words(bookings, booker, tx) : null;
+			if (mail) await outbox.mail(tx, { userId: bookings[0]!.bookedBy }, mail);
+		}
 		await audit.record(tx, {
 			actorId,
 			action: 'reservation.cancel',
@@ -144,6 +166,7 @@ export async function cancelForClosure(
 			.returning();
 		const done = principal(rows, booking.id);
 		if (!done) continue;
+		await reminders.withdraw(tx, rows.map((r) => r.id));
 		cancelledIds.push(booking.id);
 		await tell(tx, done, words);
 		await audit.record(tx, {
@@ -158,15 +181,19 @@ export async function cancelForClosure(
 	return cancelledIds;
 }
 
-/** Requests nobody decided before they started stop holding the time (audited, by nobody: the lapse job). */
-export async function lapse(): Promise<number> {
+/**
+ * Requests nobody decided before they started stop holding the time (audited, by nobody: the
+ * lapse job); each booker is told in the words of the service that owns the booking.
+ */
+export async function lapse({ words }: { words?: Words } = {}): Promise<number> {
 	const now = clock.now();
 	return db.transaction(async (tx) => {
 		const rows = await tx
 			.update(reservation)
 			.set({ status: 'rejected', decisionReason: 'lapsed', decidedAt: now, updatedAt: now })
 			.where(and(eq(reservation.status, 'requested'), lt(reservation.startsAt, now)))
-			.returning({ id: reservation.id });
+			.returning();
+		for (const booking of rows.filter((r) => (r.bookingId ?? r.id) === r.id)) await tell(tx, booking, words);
 		await audit.recordMany(
 			tx,
 			rows.map((r) => ({
@@ -206,6 +233,8 @@ export async function move(
 					.returning();
 				const moved = principal(rows, before.id);
 				if (!moved) throw new ConflictError('booking_not_cancellable');
+				// A reminder of the old time still waiting is withdrawn; the new time gets its own.
+				await reminders.withdraw(tx, rows.map((r) => r.id));
 				await audit.record(tx, {
 					actorId,
 					action: 'reservation.move',

@@ -1,6 +1,4 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import * as m from '$lib/paraglide/messages';
-import { formatDateTime, formatTime } from '../../time/format';
 import { can, type Actor } from '../auth/permissions';
 import * as clock from '../clock';
 import { db } from '../db';
@@ -8,7 +6,7 @@ import { appUser, reservation, room, school } from '../db/schema';
 import { isUuid } from '../db/sql';
 import { transitions } from '../engine';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { bilingual } from '../notifications/bilingual';
+import { decisionWords } from '../rooms/notify';
 import { bookerDepartmentCode, purposeAsSeenBy } from '../rooms/purpose';
 
 export const REASON_MAX_LENGTH = 500;
@@ -87,20 +85,6 @@ export async function listPending(actor: Actor): Promise<PendingRequest[]> {
 
 type Outcome = 'confirmed' | 'rejected';
 
-function decisionMail(outcome: Outcome, params: { name: string; room: (l: 'ko' | 'en') => string; start: Date; end: Date; reason: string }) {
-	const when = (locale: 'ko' | 'en') => `${formatDateTime(params.start, locale)}–${formatTime(params.end)}`;
-	if (outcome === 'confirmed')
-		return bilingual(
-			(locale) => m.facility_email_approved_subject({ room: params.room(locale) }, { locale }),
-			(locale) => m.facility_email_approved_body({ name: params.name, room: params.room(locale), when: when(locale) }, { locale })
-		);
-	return bilingual(
-		(locale) => m.facility_email_rejected_subject({ room: params.room(locale) }, { locale }),
-		(locale) =>
-			m.facility_email_rejected_body({ name: params.name, room: params.room(locale), when: when(locale), reason: params.reason }, { locale })
-	);
-}
-
 /**
  * Approve or reject a request: the engine's transition writes it with its audit row and the
  * booker's e-mail in one transaction (of two staff deciding at once exactly one wins; the other
@@ -110,15 +94,7 @@ async function decide(actor: Actor, id: string, outcome: Outcome, reason: string
 	ensureMayDecide(actor);
 	if (!isUuid(id)) throw new NotFoundError();
 	let roomNames = { nameKo: '', nameEn: '' };
-	const words: transitions.Words = async (row, booker, tx) => {
-		const [names] = await tx.select({ nameKo: room.nameKo, nameEn: room.nameEn }).from(room).where(eq(room.resourceId, row.resourceId));
-		roomNames = names ?? roomNames;
-		const roomName = (locale: 'ko' | 'en') => (locale === 'ko' ? roomNames.nameKo : roomNames.nameEn);
-		return {
-			kind: outcome === 'confirmed' ? 'reservation_approved' : 'reservation_rejected',
-			...decisionMail(outcome, { name: booker.name, room: roomName, start: row.startsAt, end: row.endsAt, reason: reason ?? '' })
-		};
-	};
+	const words = decisionWords(outcome, reason, (names) => (roomNames = names));
 	const { booking, booker } = await transitions.decide(actor.id, id, outcome, { reason, words });
 	return {
 		id,

@@ -1,6 +1,4 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import * as m from '$lib/paraglide/messages';
-import { formatDateTime, formatTime, type Locale } from '../../time/format';
 import { isSupportedDate } from '../../schemas/primitives';
 import { seoulInstant } from '../../time/seoul';
 import * as audit from '../audit';
@@ -11,9 +9,9 @@ import { appUser, closure, reservation, resource, room, school } from '../db/sch
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import { transitions } from '../engine';
 import { bookedDuring, holding } from '../engine/holds.store';
-import { bilingual } from '../notifications/bilingual';
 import { parseTimeOfDay } from '../../time/time-of-day';
 import { isUuid } from '../db/sql';
+import { closureWords } from '../rooms/notify';
 import { bookerDepartmentCode, purposeAsSeenBy } from '../rooms/purpose';
 
 export const REASON_MAX_LENGTH = 300;
@@ -175,15 +173,6 @@ export type CreateOutcome =
 	| { status: 'confirm'; affected: AffectedBooking[] }
 	| { status: 'created'; closureId: string; cancelledIds: string[]; keptIds: string[] };
 
-function cancelMail(booking: AffectedBooking, reason: string) {
-	const roomName = (locale: Locale) => (locale === 'ko' ? booking.roomNameKo : booking.roomNameEn) ?? '—';
-	const when = (locale: Locale) => `${formatDateTime(booking.start, locale)}–${formatTime(booking.end)}`;
-	return bilingual(
-		(locale) => m.facility_email_closure_subject({ room: roomName(locale) }, { locale }),
-		(locale) => m.facility_email_closure_body({ name: booking.bookerName, room: roomName(locale), when: when(locale), reason }, { locale })
-	);
-}
-
 /**
  * Close a room or the building. When holding bookings overlap, the first call only lists them;
  * the confirmed call creates the closure and cancels the chosen bookings, with an e-mail to each
@@ -209,11 +198,10 @@ export async function create(actor: Actor, input: ClosureInput, options: CreateO
 			.values({ resourceId: range.resourceId, startsAt: range.start, endsAt: range.end, reason: range.reason, createdBy: actor.id })
 			.returning();
 		const chosen = affected.filter((a) => options.cancelIds.includes(a.id));
-		const byId = new Map(chosen.map((a) => [a.id, a]));
 		const cancelledIds = await transitions.cancelForClosure(tx, actor.id, chosen, {
 			reason: range.reason,
 			closureId: created!.id,
-			words: async (booking) => ({ kind: 'reservation_cancelled_closure', ...cancelMail(byId.get(booking.id)!, range.reason) })
+			words: closureWords(range.reason)
 		});
 		const keptIds = affected.filter((a) => !cancelledIds.includes(a.id)).map((a) => a.id);
 		await audit.record(tx, {

@@ -1,7 +1,10 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
 import { outbox, type OutboxMessage } from '../db/schema';
+import { rowsOf } from '../db/sql';
+import type { Role } from '../../roles';
+import type { Mail } from './letter';
 
 export interface NewMessage {
 	to: string;
@@ -14,13 +17,49 @@ export interface NewMessage {
 export const MAX_ATTEMPTS = 8;
 const BASE_RETRY_MS = 30_000;
 
-/** Queue an e-mail; pass the transaction of the change it reports. */
+/**
+ * Queue an e-mail to an address with no account (a visiting delegation's contact), already in the
+ * language the caller chose; mail to accounts goes through `mail`. Pass the change's transaction.
+ */
 export async function enqueue(tx: Executor, message: NewMessage): Promise<string> {
 	const [row] = await tx
 		.insert(outbox)
 		.values({ toAddress: message.to, subject: message.subject, bodyText: message.text, kind: message.kind })
 		.returning({ id: outbox.id });
 	return row!.id;
+}
+
+/**
+ * Who a mail goes to: accounts, each reading it in the language they chose (app_user.locale,
+ * Korean when unset). `role` reaches every active account of that role (a notice to facility staff).
+ */
+export type Recipients = { userId: string } | { role: Role };
+
+function recipientsWhere(to: Recipients): SQL {
+	return 'userId' in to ? sql`u.id = ${to.userId}::uuid` : sql`u.role = ${to.role}::role and u.active`;
+}
+
+/**
+ * The statement that queues `mail` for each recipient in their language: one INSERT … SELECT
+ * over app_user, so any number of recipients costs one round trip, and it can join a booking's
+ * own statement as a CTE (`onlyIf`: a condition on that statement, e.g. that its insert happened).
+ */
+export function mailStatement(to: Recipients, mail: Mail, onlyIf?: SQL): SQL {
+	// Korean for every account that chose no other language (the center's default).
+	const ko = mail.compose('ko');
+	const en = mail.compose('en');
+	return sql`insert into outbox (to_address, subject, body_text, kind)
+		select u.email,
+			case when u.locale = 'en' then ${en.subject} else ${ko.subject} end,
+			case when u.locale = 'en' then ${en.text} else ${ko.text} end,
+			${mail.kind}
+		from app_user u where ${recipientsWhere(to)}${onlyIf ? sql` and ${onlyIf}` : sql``}`;
+}
+
+/** Queue `mail` to each recipient in their language; pass the transaction of the change it reports. The ids queued. */
+export async function mail(tx: Executor, to: Recipients, message: Mail): Promise<string[]> {
+	const result = await tx.execute(sql`${mailStatement(to, message)} returning id`);
+	return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
 
 /** Exponential back-off: 30 s, 1 min, 2 min ... */

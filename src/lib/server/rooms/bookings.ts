@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, Val
 import * as rateLimit from '../rate-limit';
 import type { Alternative } from './alternatives';
 import type { BookingInput } from './input';
-import { movedWords } from './notify';
+import { cancelWords, lapsedWords, movedWords } from './notify';
 import { roomPolicy } from './policy';
 import { ruleContext } from './rule-context';
 import { checkBooking } from './rules';
@@ -194,7 +194,8 @@ export type CancelScope = 'one' | 'following';
 
 /**
  * Cancel a booking (or it and the rest of its series). Bookers may cancel until the room's cutoff
- * before the start; facility staff at any time.
+ * before the start; facility staff at any time. The booker gets one mail for what was cancelled:
+ * a receipt, or, when staff cancelled it, the staff's reason.
  */
 export async function cancel(actor: SessionUser, id: string, options: { scope?: CancelScope; reason?: string } = {}) {
 	const row = await get(actor, id);
@@ -212,14 +213,20 @@ export async function cancel(actor: SessionUser, id: string, options: { scope?: 
 		scope === 'following'
 			? { seriesId: row.seriesId!, from: row.startsAt, ...(staff ? {} : { startsAfter: new Date(now.getTime() + cutoffMs) }) }
 			: undefined;
-	return engine.transitions.cancel(actor.id, { bookingId: row.id, following }, { reason: options.reason ?? null, before: { status: row.status }, scope });
+	const reason = options.reason?.trim() || null;
+	const byStaff = row.bookedBy !== actor.id;
+	return engine.transitions.cancel(
+		actor.id,
+		{ bookingId: row.id, following },
+		{ reason, before: { status: row.status }, scope, words: cancelWords(byStaff, reason) }
+	);
 }
 
 // Approving and rejecting requests: src/lib/server/facility/approvals.ts (with the e-mail to the booker).
 
-/** Requests nobody decided before they started stop holding the time. */
+/** Requests nobody decided before they started stop holding the time; each booker is told. */
 export function lapseUndecided(): Promise<number> {
-	return engine.transitions.lapse();
+	return engine.transitions.lapse({ words: lapsedWords });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Loaded, Policy } from '../engine/policy';
 import { suggestAlternatives, type Alternative } from './alternatives';
 import type { BookingInput } from './input';
 import { quotaLimits } from './quota';
+import { bookingNotices } from './notify';
 import { checkBooking } from './rules';
 import { planSeries } from './series';
 import { loadBookingContext, loadRoom, type RoomWithRules } from './store';
@@ -46,7 +47,9 @@ export const roomPolicy: Policy<BookingInput, RoomWithRules, Alternative> = {
 
 	plan: (actor, target, input, now, executor) => planSeries(actor, target, input, now, executor),
 
-	alternatives: (actor, target, input, now) => suggestAlternatives(actor, target, input, now)
+	alternatives: (actor, target, input, now) => suggestAlternatives(actor, target, input, now),
+
+	notices: (actor, loaded, created, executor) => bookingNotices(actor, loaded, created, executor)
 };
 
 function loaded(actor: SessionUser, target: RoomWithRules, input: BookingInput, recurring: boolean): Loaded<RoomWithRules> {

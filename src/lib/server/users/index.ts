@@ -114,18 +114,10 @@ async function issueInvitation(tx: Executor, userId: string, email: string, name
 	await tx.delete(invitation).where(and(eq(invitation.userId, userId), isNull(invitation.usedAt)));
 	await tx.insert(invitation).values({ tokenHash, userId, createdBy, expiresAt });
 	const url = inviteUrl(token);
-	// Bilingual: the invitee has not chosen a language yet.
-	await outbox.enqueue(tx, {
-		to: email,
+	// In the account's language: Korean until the invitee chooses (they may switch on the page the link opens).
+	await outbox.mail(tx, { userId }, {
 		kind: 'invitation',
-		subject: `${m.email_invite_subject({}, { locale: 'ko' })} / ${m.email_invite_subject({}, { locale: 'en' })}`,
-		text: [
-			m.email_invite_body({ name, url, days: 7 }, { locale: 'ko' }),
-			'',
-			'---',
-			'',
-			m.email_invite_body({ name, url, days: 7 }, { locale: 'en' })
-		].join('\n')
+		compose: (locale) => ({ subject: m.email_invite_subject({}, { locale }), text: m.email_invite_body({ name, url, days: 7 }, { locale }) })
 	});
 	return url;
 }
@@ -334,4 +326,12 @@ export async function getForAdmin(actor: Actor, userId: string) {
 		hasPassword: user.passwordHash !== null,
 		isSelf: user.id === actor.id
 	};
+}
+
+/**
+ * Remember the language a signed-in user chose, so e-mails reach them in it (one language per
+ * message). A preference, not a change of the account that matters: not audited.
+ */
+export async function setLocale(userId: string, locale: 'ko' | 'en'): Promise<void> {
+	await db.update(appUser).set({ locale }).where(eq(appUser.id, userId));
 }
