@@ -32,7 +32,7 @@ test.describe('the language switch', () => {
 			expect(await localeCookie(page)).toBe('en');
 
 			// Remembered: by a link in the menu and by a fresh load of another page.
-			await page.getByRole('navigation').getByRole('link', { name: t('en', 'nav_home'), exact: true }).click();
+			await page.getByRole('navigation', { name: t('en', 'nav_label') }).getByRole('link', { name: t('en', 'nav_home'), exact: true }).click();
 			await expect(page).toHaveURL(`${BASE_URL}/`);
 			await expectLocale(page, 'en', 'home_title');
 			await page.goto('/preferences');
