@@ -56,7 +56,7 @@ export const other = (locale: Locale): Locale => (locale === 'ko' ? 'en' : 'ko')
 export interface Display {
 	locale?: Locale;
 	contrast?: 'normal' | 'high';
-	text?: 'normal' | 'large';
+	text?: 'small' | 'normal' | 'large' | 'larger' | 'largest';
 }
 
 /** The cookies the header toggles set: language, contrast and text size. */

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as login from '../../src/lib/server/auth/login';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
-import { appUser, auditLog, department, invitation, outbox, school } from '../../src/lib/server/db/schema';
+import { appUser, auditLog, department, invitation, outbox, personalDataConsent, school } from '../../src/lib/server/db/schema';
+import { CONSENT_VERSIONS } from '../../src/lib/privacy';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import * as users from '../../src/lib/server/users';
 import { actor, seedDemoCenter } from './fixtures';
@@ -11,6 +12,7 @@ import { actor, seedDemoCenter } from './fixtures';
 beforeAll(seedDemoCenter);
 
 const tokenOf = (url: string) => url.split('/invite/')[1]!;
+const AGREED = { agreed: true, locale: 'ko' } as const;
 
 async function departmentId(code: string) {
 	const [row] = await db.select().from(department).where(eq(department.code, code));
@@ -75,19 +77,19 @@ describe('accepting an invitation', () => {
 		const { inviteUrl } = await invite('accept@center.test');
 		const token = tokenOf(inviteUrl);
 		expect(await users.findOpenInvitation(token)).toMatchObject({ email: 'accept@center.test' });
-		const created = await users.acceptInvitation(token, 'correct horse battery');
+		const created = await users.acceptInvitation(token, 'correct horse battery', AGREED);
 		expect(created.token).toContain('.');
 		expect(await login.signIn({ email: 'accept@center.test', password: 'correct horse battery', ip: null })).toMatchObject({
 			ok: true
 		});
 		expect(await users.findOpenInvitation(token)).toBeNull();
-		await expect(users.acceptInvitation(token, 'another long password')).rejects.toBeInstanceOf(NotFoundError);
+		await expect(users.acceptInvitation(token, 'another long password', AGREED)).rejects.toBeInstanceOf(NotFoundError);
 	});
 
 	it('lets exactly one of many simultaneous submissions use the token', async () => {
 		const { inviteUrl } = await invite('race@center.test');
 		const results = await Promise.allSettled(
-			Array.from({ length: 10 }, (_, i) => users.acceptInvitation(tokenOf(inviteUrl), `parallel password ${i}`))
+			Array.from({ length: 10 }, (_, i) => users.acceptInvitation(tokenOf(inviteUrl), `parallel password ${i}`, AGREED))
 		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		for (const r of results.filter((r) => r.status === 'rejected'))
@@ -98,15 +100,48 @@ describe('accepting an invitation', () => {
 		clock.freeze(new Date('2026-11-01T00:00:00Z'));
 		const { inviteUrl } = await invite('late@center.test');
 		clock.advance(users.INVITATION_TTL_MS + 1000);
-		await expect(users.acceptInvitation(tokenOf(inviteUrl), 'a long enough password')).rejects.toBeInstanceOf(
+		await expect(users.acceptInvitation(tokenOf(inviteUrl), 'a long enough password', AGREED)).rejects.toBeInstanceOf(
 			NotFoundError
 		);
 	});
 
 	it('refuses a weak password and keeps the invitation open', async () => {
 		const { inviteUrl } = await invite('weak@center.test');
-		await expect(users.acceptInvitation(tokenOf(inviteUrl), 'weak@center')).rejects.toBeInstanceOf(ValidationError);
+		await expect(users.acceptInvitation(tokenOf(inviteUrl), 'weak@center', AGREED)).rejects.toBeInstanceOf(ValidationError);
 		expect(await users.findOpenInvitation(tokenOf(inviteUrl))).not.toBeNull();
+	});
+
+	it('records the personal-data consent with its version, language and time, in the transaction that opens the account', async () => {
+		clock.freeze(new Date('2026-12-03T01:30:00Z'));
+		const { user, inviteUrl } = await invite('consent@center.test');
+		await users.acceptInvitation(tokenOf(inviteUrl), 'a long enough password', { agreed: true, locale: 'en' });
+		const consents = await db.select().from(personalDataConsent).where(eq(personalDataConsent.userId, user.id));
+		expect(consents).toEqual([
+			expect.objectContaining({ purpose: 'account', version: CONSENT_VERSIONS.account, locale: 'en', agreedAt: new Date('2026-12-03T01:30:00Z') })
+		]);
+		const [accepted] = await db.select().from(auditLog).where(eq(auditLog.action, 'user.accept_invitation'));
+		expect(accepted).toBeDefined();
+	});
+
+	it('refuses to open the account without the consent, together with any password problem, and keeps the invitation open', async () => {
+		const { user, inviteUrl } = await invite('no-consent@center.test');
+		const error = await users
+			.acceptInvitation(tokenOf(inviteUrl), 'short', { agreed: false, locale: 'ko' })
+			.catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ValidationError);
+		const rules = (error as ValidationError).violations.map((v) => v.rule);
+		expect(rules).toContain('consent');
+		expect(rules).toContain('password');
+		expect((error as ValidationError).violations.find((v) => v.rule === 'consent')?.messageKey).toBe('consent_required');
+
+		const alone = await users
+			.acceptInvitation(tokenOf(inviteUrl), 'a long enough password', { agreed: false, locale: 'ko' })
+			.catch((e: unknown) => e);
+		expect((alone as ValidationError).violations).toEqual([{ rule: 'consent', messageKey: 'consent_required' }]);
+		expect(await users.findOpenInvitation(tokenOf(inviteUrl))).not.toBeNull();
+		expect(await db.select().from(personalDataConsent).where(eq(personalDataConsent.userId, user.id))).toEqual([]);
+		const [row] = await db.select().from(appUser).where(eq(appUser.id, user.id));
+		expect(row!.passwordHash).toBeNull();
 	});
 
 	it('a new invitation replaces the earlier one', async () => {

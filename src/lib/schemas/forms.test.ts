@@ -31,6 +31,8 @@ describe('form schemas', () => {
 				'invitationForm',
 				'newRoomForm',
 				'passwordChangeForm',
+				'passwordResetForm',
+				'passwordResetRequestForm',
 				'rejectForm',
 				'roleForm',
 				'roomFiltersForm',

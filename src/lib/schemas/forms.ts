@@ -19,7 +19,10 @@ const passwordField = () => formText({ max: PASSWORD_MAX_LENGTH });
 export const signInForm = z.object({ email: line(EMAIL_MAX_LENGTH), password: passwordField() });
 
 export const passwordChangeForm = z.object({ currentPassword: passwordField(), newPassword: passwordField(), confirm: passwordField() });
-export const invitationForm = z.object({ password: passwordField(), confirm: passwordField() });
+/** Accepting an invitation: the first password and the required 개인정보 수집·이용 동의. */
+export const invitationForm = z.object({ password: passwordField(), confirm: passwordField(), consent: formCheckbox() });
+export const passwordResetRequestForm = z.object({ email: line(EMAIL_MAX_LENGTH) });
+export const passwordResetForm = z.object({ password: passwordField(), confirm: passwordField() });
 
 export const userForm = z.object({
 	email: line(EMAIL_MAX_LENGTH),

@@ -1,4 +1,5 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
+import { isTextSize } from '$lib/display';
 import { safeRedirectPath } from '$lib/nav';
 import { cookieName as localeCookie, isLocale } from '$lib/paraglide/runtime';
 import { CONTRAST_COOKIE, PREFERENCE_MAX_AGE_S, TEXT_COOKIE } from '$lib/server/ui-preferences';
@@ -21,7 +22,7 @@ async function apply({ request, cookies, locals }: { request: Request; cookies: 
 	// Signed in: the account remembers it too, so e-mails come in this language.
 	if (locals.user && isLocale(locale) && locale !== locals.user.locale) await users.setLocale(locals.user.id, locale);
 	setChoice(cookies, CONTRAST_COOKIE, contrast === 'high' || contrast === 'normal' ? contrast : null);
-	setChoice(cookies, TEXT_COOKIE, text === 'large' || text === 'normal' ? text : null);
+	setChoice(cookies, TEXT_COOKIE, isTextSize(text) ? text : null);
 	redirect(303, safeRedirectPath(form.get('redirectTo'), '/preferences'));
 }
 

@@ -86,7 +86,32 @@ const PAGES: PageCase[] = [
 			await expect(page.getByRole('alert')).toBeVisible();
 		}
 	},
+	{
+		name: 'invitation refused without the personal-data consent',
+		path: () => new URL(inviteLink).pathname,
+		as: null,
+		prepare: async (page, locale) => {
+			await page.getByLabel(t(locale, 'login_password'), { exact: true }).fill('Bright-harbor-2026');
+			await page.getByLabel(t(locale, 'invite_password_confirm'), { exact: true }).fill('Bright-harbor-2026');
+			await page.getByRole('button', { name: t(locale, 'invite_submit'), exact: true }).click();
+			await expect(page.locator('#field-consent-error')).toBeVisible();
+		}
+	},
 	{ name: 'invitation (used or unknown link)', path: () => '/invite/not-a-real-token-0000000000', as: null },
+	{ name: 'password reset (ask for a link)', path: () => '/password-reset', as: null, highContrastEverywhere: true },
+	{ name: 'password reset (used or unknown link)', path: () => '/password-reset/not-a-real-token-0000000000', as: null },
+	{ name: 'privacy policy', path: () => '/privacy', as: null, highContrastEverywhere: true },
+	{ name: 'copyright policy', path: () => '/copyright', as: null },
+	{ name: 'no unauthorised e-mail collection', path: () => '/no-email-collection', as: null },
+	{
+		name: 'header with the text-size menu open',
+		path: () => '/',
+		as: null,
+		prepare: async (page) => {
+			await page.locator('details.text-size > summary').click();
+			await expect(page.locator('details.text-size')).toHaveAttribute('open', '');
+		}
+	},
 	{ name: 'dashboard (admin)', path: () => '/dashboard', as: ADMIN },
 	{ name: 'dashboard (school user)', path: () => '/dashboard', as: SCHOOL },
 	{ name: 'dashboard (facility staff)', path: () => '/dashboard', as: FACILITY },
@@ -119,7 +144,7 @@ const PAGES: PageCase[] = [
 type Contrast = 'normal' | 'high';
 
 /** One signed-in (or anonymous) context per page case; each visit sets language, mode and width. */
-async function visit(page: Page, c: PageCase, locale: Locale, width: number, display: { contrast?: Contrast; text?: 'normal' | 'large' } = {}) {
+async function visit(page: Page, c: PageCase, locale: Locale, width: number, display: { contrast?: Contrast; text?: 'normal' | 'large' | 'largest' } = {}) {
 	await setDisplay(page.context(), { locale, contrast: display.contrast ?? 'normal', text: display.text ?? 'normal' });
 	await page.setViewportSize({ width, height: width < 600 ? 740 : 800 });
 	const response = await page.goto(c.path());
@@ -150,13 +175,15 @@ test.describe('axe', () => {
 		}
 	}
 
-	test('larger text in high contrast has no axe violations on the home and login pages (ko and en, 360 px)', async ({ browser }) => {
+	test('larger and the largest text in high contrast have no axe violations on the home and login pages (ko and en, 360 px)', async ({ browser }) => {
 		const context = await openContext(browser);
 		const page = await context.newPage();
 		for (const c of PAGES.filter((p) => p.name === 'home (anonymous)' || p.name === 'login')) {
 			for (const locale of LOCALES) {
-				await visit(page, c, locale, 360, { contrast: 'high', text: 'large' });
-				expect.soft(await axeViolations(page), `${c.name}, ${locale}`).toEqual([]);
+				for (const text of ['large', 'largest'] as const) {
+					await visit(page, c, locale, 360, { contrast: 'high', text });
+					expect.soft(await axeViolations(page), `${c.name}, ${locale}, ${text} text`).toEqual([]);
+				}
 			}
 		}
 		await context.close();
@@ -183,7 +210,7 @@ test.describe('page structure', () => {
 			const context = await openContext(browser, { as: c.as });
 			const page = await context.newPage();
 			for (const locale of LOCALES) {
-				for (const text of ['normal', 'large'] as const) {
+				for (const text of ['normal', 'large', 'largest'] as const) {
 					await visit(page, c, locale, 360, { text });
 					expect.soft(await horizontalOverflow(page), `${locale}, ${text} text`).toEqual([]);
 				}
@@ -201,7 +228,7 @@ test.describe('page structure', () => {
 			const page = await context.newPage();
 			for (const width of [480, 768, 1024, 1440]) {
 				for (const locale of LOCALES) {
-					for (const text of ['normal', 'large'] as const) {
+					for (const text of ['normal', 'large', 'largest'] as const) {
 						await visit(page, c, locale, width, { text });
 						expect.soft(await horizontalOverflow(page), `${c.name}, ${width} px, ${locale}, ${text} text`).toEqual([]);
 					}

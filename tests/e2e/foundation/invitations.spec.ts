@@ -46,8 +46,23 @@ test.describe('inviting a user', () => {
 			await expect(invitee.locator('#field-confirm-error')).toHaveText(t(locale, 'password_mismatch'));
 			await expect(invitee).toHaveURL(link);
 
+			// Without the personal-data consent the account is not opened: a clear error, the values kept.
 			await invitee.getByLabel(t(locale, 'login_password'), { exact: true }).fill(NEW_PASSWORD);
 			await confirm.fill(NEW_PASSWORD);
+			await invitee.getByRole('button', { name: t(locale, 'invite_submit'), exact: true }).click();
+			const consent = invitee.getByRole('checkbox', { name: t(locale, 'consent_agree'), exact: true });
+			await expect(consent).toHaveAttribute('aria-invalid', 'true');
+			await expect(invitee.locator('#field-consent-error')).toHaveText(t(locale, 'consent_required'));
+			await expect(invitee.getByLabel(t(locale, 'login_password'), { exact: true })).toHaveValue(NEW_PASSWORD);
+			await expect(confirm).toHaveValue(NEW_PASSWORD);
+			await expect(consent).not.toBeChecked();
+			await expect(invitee).toHaveURL(link);
+			// The statement says what is collected, why and for how long.
+			const statement = invitee.locator('#consent-statement');
+			await expect(statement).toContainText(t(locale, 'legal_ret_accounts_items'));
+			await expect(statement).toContainText(t(locale, 'legal_ret_bookings_period'));
+
+			await consent.check();
 			await invitee.getByRole('button', { name: t(locale, 'invite_submit'), exact: true }).click();
 			await expect(invitee).toHaveURL(`${BASE_URL}/dashboard`);
 			await expect(invitee.locator('header')).toContainText(t(locale, 'signed_in_as', { name }));

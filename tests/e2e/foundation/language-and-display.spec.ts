@@ -32,7 +32,7 @@ test.describe('the language switch', () => {
 			expect(await localeCookie(page)).toBe('en');
 
 			// Remembered: by a link in the menu and by a fresh load of another page.
-			await page.getByRole('navigation').getByRole('link', { name: t('en', 'nav_home'), exact: true }).click();
+			await page.getByRole('navigation', { name: t('en', 'nav_label') }).getByRole('link', { name: t('en', 'nav_home'), exact: true }).click();
 			await expect(page).toHaveURL(`${BASE_URL}/`);
 			await expectLocale(page, 'en', 'home_title');
 			await page.goto('/preferences');
@@ -83,23 +83,47 @@ test.describe('display modes', () => {
 		await context.close();
 	});
 
-	test('the larger-text toggle sets data-text="large" on <html> and makes the text bigger', async ({ browser }) => {
-		const context = await openContext(browser, { locale: 'en' });
+	test('the text-size menu offers five steps, each sets data-text on <html> and changes the text size, without JavaScript', async ({
+		browser
+	}) => {
+		const context = await openContext(browser, { locale: 'en', javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/login');
 		const html = page.locator('html');
-		const toggle = page.getByRole('button', { name: t('en', 'text_size_toggle'), exact: true });
+		const menu = page.locator('header details.text-size');
 		await expect(html).toHaveAttribute('data-text', 'normal');
 		const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
-		const normalSize = await bodySize();
+		const sizes: number[] = [];
+		const steps = [
+			['small', 'textsize_small'],
+			['normal', 'prefs_text_normal'],
+			['large', 'prefs_text_large'],
+			['larger', 'textsize_larger'],
+			['largest', 'textsize_largest']
+		] as const;
+		for (const [value, key] of steps) {
+			await menu.locator('summary').click();
+			const step = menu.getByRole('button', { name: t('en', key), exact: true });
+			await step.click();
+			await expect(page).toHaveURL(/\/login$/);
+			await expect(html).toHaveAttribute('data-text', value);
+			await menu.locator('summary').click();
+			await expect(menu.getByRole('button', { name: t('en', key), exact: true })).toHaveAttribute('aria-pressed', 'true');
+			await expect(menu.getByRole('button', { pressed: true })).toHaveCount(1);
+			await menu.locator('summary').click();
+			sizes.push(await bodySize());
+		}
+		// Each step is larger than the one before.
+		for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeGreaterThan(sizes[i - 1]!);
+		await context.close();
+	});
 
-		await toggle.click();
-		await expect(html).toHaveAttribute('data-text', 'large');
-		await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-		expect(await bodySize()).toBeGreaterThan(normalSize);
-
-		await toggle.click();
-		await expect(html).toHaveAttribute('data-text', 'normal');
+	test('a text-size cookie that is not one of the five steps reads as the normal size', async ({ browser }) => {
+		const context = await openContext(browser, { locale: 'ko' });
+		await context.addCookies([{ name: 'ui-text', value: 'enormous', url: BASE_URL }]);
+		const page = await context.newPage();
+		await page.goto('/');
+		await expect(page.locator('html')).toHaveAttribute('data-text', 'normal');
 		await context.close();
 	});
 
@@ -109,15 +133,16 @@ test.describe('display modes', () => {
 		await page.goto('/preferences');
 		await page.getByRole('radio', { name: t('ko', 'lang_en') }).check();
 		await page.getByRole('radio', { name: t('ko', 'prefs_contrast_high'), exact: true }).check();
-		await page.getByRole('radio', { name: t('ko', 'prefs_text_large'), exact: true }).check();
+		await page.getByRole('radio', { name: t('ko', 'textsize_largest'), exact: true }).check();
 		await page.getByRole('main').getByRole('button', { name: t('ko', 'prefs_save') }).click();
 
 		await expect(page).toHaveURL(/\/preferences$/);
 		const html = page.locator('html');
 		await expect(html).toHaveAttribute('lang', 'en');
 		await expect(html).toHaveAttribute('data-contrast', 'high');
-		await expect(html).toHaveAttribute('data-text', 'large');
+		await expect(html).toHaveAttribute('data-text', 'largest');
 		await expect(page.getByRole('radio', { name: t('en', 'prefs_contrast_high'), exact: true })).toBeChecked();
+		await expect(page.getByRole('radio', { name: t('en', 'textsize_largest'), exact: true })).toBeChecked();
 		await context.close();
 	});
 });

@@ -1,5 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
+import { CONSENT_VERSIONS } from '$lib/privacy';
+import type { Locale } from '$lib/time/format';
 import * as audit from '../audit';
 import { hashPassword, checkPasswordStrength, verifyPassword } from '../auth/password';
 import { can, type Actor } from '../auth/permissions';
@@ -10,7 +12,7 @@ import { normalizeEmail } from '../auth/login';
 import * as clock from '../clock';
 import { config } from '../config';
 import { db, type Executor } from '../db';
-import { appUser, department, invitation, roleEnum, school, type AppUser, type Role } from '../db/schema';
+import { appUser, department, invitation, personalDataConsent, roleEnum, school, type AppUser, type Role } from '../db/schema';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError, type Violation } from '../errors';
 import * as outbox from '../notifications/outbox';
 import { isUuid } from '../db/sql';
@@ -192,11 +194,21 @@ export async function findOpenInvitation(token: string) {
 	return row ?? null;
 }
 
-/** Sets the first password and uses up the invitation; returns a new session. */
-export async function acceptInvitation(token: string, password: string) {
+/** The 개인정보 수집·이용 동의 given on the invitation page: whether it was ticked, and in which language it was read. */
+export interface AccountConsent {
+	agreed: boolean;
+	locale: Locale;
+}
+
+/**
+ * Sets the first password and uses up the invitation, recording the personal-data consent
+ * (required) with its version and time; returns a new session.
+ */
+export async function acceptInvitation(token: string, password: string, consent: AccountConsent) {
 	const open = await findOpenInvitation(token);
 	if (!open) throw new NotFoundError('invite_invalid');
 	const violations = checkPasswordStrength(password, { email: open.email });
+	if (!consent.agreed) violations.push({ rule: 'consent', messageKey: 'consent_required' });
 	if (violations.length) throw new ValidationError(violations);
 	const passwordHash = await hashPassword(password);
 	return db.transaction(async (tx) => {
@@ -212,9 +224,23 @@ export async function acceptInvitation(token: string, password: string) {
 			.set({ passwordHash, updatedAt: clock.now() })
 			.where(eq(appUser.id, open.userId))
 			.returning();
+		const agreedAt = clock.now();
+		await tx.insert(personalDataConsent).values({
+			userId: user!.id,
+			purpose: 'account',
+			version: CONSENT_VERSIONS.account,
+			locale: consent.locale,
+			agreedAt
+		});
 		await sessions.invalidateAllForUser(user!.id, tx);
 		const created = await sessions.create(user!.id, user!.role, tx);
-		await audit.record(tx, { actorId: user!.id, action: 'user.accept_invitation', entity: 'user', entityId: user!.id });
+		await audit.record(tx, {
+			actorId: user!.id,
+			action: 'user.accept_invitation',
+			entity: 'user',
+			entityId: user!.id,
+			after: { consent: { purpose: 'account', version: CONSENT_VERSIONS.account, agreedAt: agreedAt.toISOString() } }
+		});
 		return created;
 	});
 }

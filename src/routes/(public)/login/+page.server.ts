@@ -9,7 +9,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('next'), '/dashboard'));
-	return { expired: url.searchParams.has('expired'), signedOut: url.searchParams.has('signed-out') };
+	return {
+		expired: url.searchParams.has('expired'),
+		signedOut: url.searchParams.has('signed-out'),
+		passwordReset: url.searchParams.has('password-reset')
+	};
 };
 
 export const actions: Actions = {

@@ -75,7 +75,50 @@ export const invitation = pgTable(
 	(t) => [index('invitation_user_idx').on(t.userId)]
 );
 
+/**
+ * A password reset asked for by e-mail: single-use, expiring; only the SHA-256 of its token is
+ * stored (like invitations).
+ */
+export const passwordReset = pgTable(
+	'password_reset',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		tokenHash: text().notNull().unique(),
+		userId: uuid()
+			.notNull()
+			.references(() => appUser.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		usedAt: timestamp({ withTimezone: true }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('password_reset_user_idx').on(t.userId)]
+);
+
+/**
+ * 개인정보 수집·이용 동의: who agreed to which version of which statement, and when. Rows are
+ * never updated; a new version of the statement means a new row when it is agreed to.
+ */
+export const personalDataConsent = pgTable(
+	'personal_data_consent',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		userId: uuid()
+			.notNull()
+			.references(() => appUser.id, { onDelete: 'cascade' }),
+		/** Which statement: 'account' (accepting an invitation); later surveys, visits. */
+		purpose: text().notNull(),
+		/** The statement's version, e.g. '2026-12-02'. */
+		version: text().notNull(),
+		/** The language the statement was shown in. */
+		locale: text().notNull(),
+		agreedAt: timestamp({ withTimezone: true }).notNull()
+	},
+	(t) => [index('personal_data_consent_user_idx').on(t.userId)]
+);
+
 export type { Role } from '../../../roles';
 export type AppUser = typeof appUser.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;
+export type PasswordReset = typeof passwordReset.$inferSelect;
+export type PersonalDataConsent = typeof personalDataConsent.$inferSelect;

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { NotFoundError } from '$lib/server/errors';
+import { getLocale } from '$lib/paraglide/runtime';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { invitationForm } from '$lib/schemas/forms';
 import { ensureForm, failValidation, type FieldErrors } from '$lib/server/http/forms';
-import { say } from '$lib/server/i18n';
+import { fieldErrors, say } from '$lib/server/i18n';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import * as users from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,14 +16,23 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ request, params, cookies, url }) => {
 		const form = await request.formData();
+		let kept = { password: '', confirm: '', consent: false };
 		try {
-			const { password, confirm } = ensureForm(invitationForm, form);
-			if (password !== confirm) return fail(422, { errors: { confirm: [say('password_mismatch')] } as FieldErrors });
-			const { token, session } = await users.acceptInvitation(params.token, password);
+			const input = ensureForm(invitationForm, form);
+			kept = input;
+			const errors: FieldErrors = {};
+			if (input.password !== input.confirm) errors.confirm = [say('password_mismatch')];
+			if (!input.consent) errors.consent = [say('consent_required')];
+			if (Object.keys(errors).length) return fail(422, { ...kept, errors });
+			const { token, session } = await users.acceptInvitation(params.token, input.password, {
+				agreed: input.consent,
+				locale: getLocale()
+			});
 			setSessionCookie(cookies, url, token, session.expiresAt);
 		} catch (error) {
-			if (error instanceof NotFoundError) return fail(404, { errors: { password: [say('invite_invalid')] } as FieldErrors });
-			return failValidation(error);
+			if (error instanceof NotFoundError) return fail(404, { ...kept, errors: { password: [say('invite_invalid')] } as FieldErrors });
+			if (error instanceof ValidationError) return fail(422, { ...kept, errors: fieldErrors(error.violations) });
+			return failValidation(error, kept);
 		}
 		redirect(303, '/dashboard');
 	}

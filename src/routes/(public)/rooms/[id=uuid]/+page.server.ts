@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/auth/permissions';
 import * as clock from '$lib/server/clock';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return {
 		// Public facts only, whoever asks: the page's data is readable as __data.json.
 		...rooms.publicFacts(target),
+		breadcrumb: getLocale() === 'en' ? target.room.nameEn : target.room.nameKo,
 		busy,
 		listDays: LIST_DAYS,
 		canBook: locals.user !== null && can(locals.user, 'rooms.book'),

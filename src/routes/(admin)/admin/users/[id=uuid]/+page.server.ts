@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 			org.listDepartments(),
 			org.listSchools()
 		]);
-		return { target: user, departments, schools };
+		return { target: user, departments, schools, breadcrumb: user.name };
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, { message: 'not found' });
 		throw e;

@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { error } from '@sveltejs/kit';
 import { ROLES } from '$lib/roles';
 import { NotFoundError } from '$lib/server/errors';
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 			code: managed.room.code,
 			nameKo: managed.room.nameKo,
 			nameEn: managed.room.nameEn,
+			breadcrumb: getLocale() === 'en' ? managed.room.nameEn : managed.room.nameKo,
 			details: facilityRooms.detailsAsInput(managed.room, managed.active),
 			rules: facilityRooms.rulesAsInput(managed.rules),
 			hours: facilityRooms.hoursAsInput(managed.ownHours, managed.centerHours),

@@ -1,0 +1,72 @@
+/**
+ * Breadcrumbs (KRDS "현재 경로") for every page, from the route id: each route names its label and
+ * its parent, as data. A page with a name of its own (a room, a user) returns `breadcrumb` from its
+ * load (`App.PageData`), which replaces the generic label of the last crumb. A new route adds one
+ * line here; a route missing from the table shows Home › its `breadcrumb`, or no trail at all.
+ */
+import { m } from '$lib/paraglide/messages';
+
+export interface Crumb {
+	label: string;
+	/** Absent for the current page. */
+	href?: string;
+}
+
+interface RouteCrumb {
+	label: () => string;
+	/** Where the crumb links; absent for pages that are not a destination of their own. */
+	href?: string;
+	/** The route id of the parent crumb (Home when absent). */
+	parent?: string;
+}
+
+export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
+	'/(public)/rooms': { label: m.nav_rooms, href: '/rooms' },
+	'/(public)/rooms/[id=uuid]': { label: m.crumb_room, parent: '/(public)/rooms' },
+	'/(public)/board': { label: m.nav_board, href: '/board' },
+	'/(public)/login': { label: m.login_title, href: '/login' },
+	'/(public)/password-reset': { label: m.pwreset_title, href: '/password-reset', parent: '/(public)/login' },
+	'/(public)/password-reset/[token]': { label: m.pwreset_new_title, parent: '/(public)/login' },
+	'/(public)/invite/[token]': { label: m.invite_title },
+	'/(public)/privacy': { label: m.legal_privacy_title, href: '/privacy' },
+	'/(public)/copyright': { label: m.legal_copyright_title, href: '/copyright' },
+	'/(public)/no-email-collection': { label: m.legal_noemail_title, href: '/no-email-collection' },
+	'/(app)/dashboard': { label: m.nav_dashboard, href: '/dashboard' },
+	'/(app)/account': { label: m.nav_account, href: '/account', parent: '/(app)/dashboard' },
+	'/(app)/book': { label: m.nav_book, href: '/book', parent: '/(app)/dashboard' },
+	'/(app)/my/bookings': { label: m.nav_my_bookings, href: '/my/bookings', parent: '/(app)/dashboard' },
+	'/(staff)/facility/approvals': { label: m.nav_approvals, href: '/facility/approvals', parent: '/(app)/dashboard' },
+	'/(staff)/facility/closures': { label: m.nav_closures, href: '/facility/closures', parent: '/(app)/dashboard' },
+	'/(staff)/facility/rooms': { label: m.nav_facility_rooms, href: '/facility/rooms', parent: '/(app)/dashboard' },
+	'/(staff)/facility/rooms/new': { label: m.crumb_room_new, parent: '/(staff)/facility/rooms' },
+	'/(staff)/facility/rooms/[id=uuid]': { label: m.crumb_room, parent: '/(staff)/facility/rooms' },
+	'/(admin)/admin/users': { label: m.nav_users, href: '/admin/users', parent: '/(app)/dashboard' },
+	'/(admin)/admin/users/new': { label: m.users_new_title, parent: '/(admin)/admin/users' },
+	'/(admin)/admin/users/[id=uuid]': { label: m.crumb_user, parent: '/(admin)/admin/users' },
+	'/(admin)/admin/outbox': { label: m.nav_outbox, href: '/admin/outbox', parent: '/(app)/dashboard' },
+	'/preferences': { label: m.prefs_title, href: '/preferences' },
+	'/logout': { label: m.logout_title }
+};
+
+/** Deep enough for any trail in the table; stops a parent cycle from looping. */
+const MAX_DEPTH = 8;
+
+/**
+ * The trail to a page, Home first and the page itself last (without a link). Empty on the home
+ * page and on pages that are neither in the table nor named by their load.
+ */
+export function trailFor(routeId: string | null, pageName?: string | null): Crumb[] {
+	if (!routeId || routeId === '/(public)') return [];
+	const own = ROUTE_CRUMBS[routeId];
+	if (!own && !pageName) return [];
+	const trail: Crumb[] = [{ label: pageName || own!.label() }];
+	let parent = own?.parent;
+	for (let depth = 0; parent && depth < MAX_DEPTH; depth++) {
+		const crumb = ROUTE_CRUMBS[parent];
+		if (!crumb) break;
+		trail.unshift({ label: crumb.label(), href: crumb.href });
+		parent = crumb.parent;
+	}
+	trail.unshift({ label: m.nav_home(), href: '/' });
+	return trail;
+}
