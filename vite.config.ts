@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { koreanParticles } from './src/lib/i18n/vite-plugin';
 
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -12,6 +13,7 @@ export default defineConfig({
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
 			emitReadme: false
 		}),
+		koreanParticles(),
 		sveltekit()
 	],
 	server: { port: 5173 },
