@@ -1,7 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { koreanParticles } from './src/lib/i18n/vite-plugin';
+import { koreanParticles } from './src/lib/i18n/vite-plugin.js';
 
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 

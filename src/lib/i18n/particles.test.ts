@@ -73,7 +73,7 @@ describe('particleFor: the particle agrees with how the value is read', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 1, max: 999_999_999_999 }), fc.constantFrom<Particle>('은', '이', '을', '과', '으로'), (n, written) => {
 				const reading = numberToHangul(n).replace(/\s/g, '').at(-1)!;
-				const pair = ({ 은: '은/는', 이: '이/가', 을: '을/를', 과: '과/와', 으로: '으로/로' } as const)[written as '은'];
+				const pair = ({ 은: '은/는', 이: '이/가', 을: '을/를', 과: '와/과', 으로: '으로/로' } as const)[written as '은'];
 				expect(particleFor(String(n), written)).toBe(josa.pick(reading, pair));
 				expect(particleFor(n.toLocaleString('en-US'), written)).toBe(josa.pick(reading, pair));
 			})

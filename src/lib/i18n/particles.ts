@@ -8,21 +8,21 @@ import { josa } from 'es-hangul';
  * Latin letters by their names or a common reading, a trailing parenthetical skipped.
  */
 
-/** Each pair as es-hangul names it: after a final consonant / after a vowel (ㄹ takes 로). */
-export const PARTICLE_PAIRS = {
-	은: '은/는',
-	는: '은/는',
-	이: '이/가',
-	가: '이/가',
-	을: '을/를',
-	를: '을/를',
-	과: '과/와',
-	와: '과/와',
-	으로: '으로/로',
-	로: '으로/로'
+/** Each particle's pair as es-hangul names it, and the form after a vowel (ㄹ takes 로). */
+const PAIRS = {
+	은: { option: '은/는', afterVowel: '는' },
+	는: { option: '은/는', afterVowel: '는' },
+	이: { option: '이/가', afterVowel: '가' },
+	가: { option: '이/가', afterVowel: '가' },
+	을: { option: '을/를', afterVowel: '를' },
+	를: { option: '을/를', afterVowel: '를' },
+	과: { option: '와/과', afterVowel: '와' },
+	와: { option: '와/과', afterVowel: '와' },
+	으로: { option: '으로/로', afterVowel: '로' },
+	로: { option: '으로/로', afterVowel: '로' }
 } as const;
 
-export type Particle = keyof typeof PARTICLE_PAIRS;
+export type Particle = keyof typeof PAIRS;
 
 const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;
 
@@ -92,10 +92,9 @@ export function lastReading(value: string): string | undefined {
 
 /** The particle that follows `value`, written in either form: particleFor('회의실', '는') → '은'. */
 export function particleFor(value: unknown, written: Particle): string {
-	const pair = PARTICLE_PAIRS[written];
+	const pair = PAIRS[written];
 	const reading = lastReading(String(value ?? ''));
-	if (reading === undefined) return pair.split('/')[1]!;
-	return josa.pick(reading, pair);
+	return reading === undefined ? pair.afterVowel : josa.pick(reading, pair.option);
 }
 
 /** The value followed by its particle: withParticle('2026년 12월 5일 (토)', '는') → '2026년 12월 5일 (토)은'. */

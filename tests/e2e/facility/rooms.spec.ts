@@ -18,9 +18,9 @@ test('room rules: every mistake shown at once next to its field with the values 
 	await horizon.fill('0');
 	await rules.getByRole('button', { name: t('en', 'facility_rules_submit') }).click();
 	await expect(page.getByRole('alert').filter({ hasText: t('en', 'form_has_errors', { count: 3 }) })).toBeVisible();
-	await expect(rules.getByText(t('en', 'facility_length_off_grid', { minutes: 30 }))).toHaveCount(1);
-	await expect(rules.getByText(t('en', 'facility_max_below_min', { minutes: 45 }))).toBeVisible();
-	await expect(rules.getByText(t('en', 'facility_field_whole_number', { min: 1, max: 730 }))).toBeVisible();
+	await expect(rules.getByText(t('en', 'facility_length_off_grid', { stepMinutes: '30 minutes' }))).toHaveCount(1);
+	await expect(rules.getByText(t('en', 'facility_max_below_min', { shortestMinutes: '45 minutes' }))).toBeVisible();
+	await expect(rules.getByText(t('en', 'field_number_range', { min: 1, max: 730 }))).toBeVisible();
 	await expect(min).toHaveValue('45');
 	await expect(min).toHaveAttribute('aria-invalid', 'true');
 

@@ -50,7 +50,7 @@ test('explains every bad filter next to its field and keeps what was typed', asy
 	await page.goto('/rooms?people=0&from=15:00&to=14:00');
 	const people = page.getByLabel(t('ko', 'rooms_people'), { exact: true });
 	await expect(people).toHaveAttribute('aria-invalid', 'true');
-	await expect(people).toHaveAccessibleDescription(new RegExp(t('ko', 'rooms_people_invalid', { max: 2000 }).replace(/[.()]/g, '\\$&')));
+	await expect(people).toHaveAccessibleDescription(new RegExp(t('ko', 'field_number_range', { min: 1, max: 2000 }).replace(/[.()]/g, '\\$&')));
 	await expect(page.locator('#filter-date-error')).toHaveText(t('ko', 'rooms_free_date_required'));
 	await expect(page.locator('#filter-to-error')).toHaveText(t('ko', 'rooms_end_after_start'));
 	await expect(page.getByLabel(t('ko', 'rooms_from'), { exact: true })).toHaveValue('15:00');
