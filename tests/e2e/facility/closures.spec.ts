@@ -62,8 +62,8 @@ test('a closure form with mistakes shows every one next to its field and keeps w
 	await page.getByLabel(t('en', 'facility_closure_to_time')).selectOption('11:00');
 	await page.getByRole('button', { name: t('en', 'facility_closure_submit'), exact: true }).click();
 	await expect(page.getByRole('alert').filter({ hasText: t('en', 'form_has_errors', { count: 2 }) })).toBeVisible();
-	await expect(page.getByText(t('en', 'facility_closure_end_before_start'))).toBeVisible();
-	await expect(page.getByText(t('en', 'facility_closure_reason_required'))).toBeVisible();
+	await expect(page.getByText(t('en', 'facility_closure_end_before_start'), { exact: true })).toBeVisible();
+	await expect(page.getByText(t('en', 'facility_closure_reason_required'), { exact: true })).toBeVisible();
 	await expect(page.getByLabel(t('en', 'facility_closure_from_time'))).toHaveValue('15:00');
 	await context.close();
 });

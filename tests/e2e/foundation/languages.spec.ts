@@ -4,7 +4,8 @@ import { ACCOUNTS, ADMIN, LOCALES, SCHOOL, expect, openContext, test, userIdOf, 
 /**
  * Every page in both languages, for the other script: no Hangul on an English page, no
  * untranslated English word on a Korean page. Text marked with its own `lang` (the language
- * switch's "English" / "한국어") is the other language on purpose and is skipped. The pages are
+ * switch's "English" / "한국어") is the other language on purpose and is skipped, and so are
+ * people's own words, marked translate="no" (names, purposes, reasons, e-mails as sent). The pages are
  * those of src/routes, reached as the role that may see them.
  */
 test.describe.configure({ mode: 'parallel' });
@@ -32,6 +33,9 @@ const PAGES: { name: string; as: Account | null; path: string | ((page: Page) =>
 	{ name: 'sign-in', as: null, path: '/login' },
 	{ name: 'board (day)', as: null, path: '/board' },
 	{ name: 'board (week)', as: null, path: '/board?view=week' },
+	// Fixed dates with public holidays (Christmas; 설날 2027), so holiday names are read in both languages.
+	{ name: 'board on a holiday', as: null, path: '/board?date=2026-12-25' },
+	{ name: 'board, a week with holidays', as: null, path: '/board?view=week&date=2027-02-08' },
 	{ name: 'rooms', as: null, path: '/rooms' },
 	{ name: 'a room', as: null, path: (page) => firstRoomPath(page, '/rooms') },
 	{ name: 'display preferences', as: null, path: '/preferences' },
@@ -57,7 +61,9 @@ const PAGES: { name: string; as: Account | null; path: string | ((page: Page) =>
 async function pageWords(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const pageLang = document.documentElement.lang;
+		// Text in another lang on purpose, or people's own words (translate="no": names, purposes, e-mails as sent).
 		const foreign = (el: Element | null) => {
+			if (el?.closest('[translate="no"]')) return true;
 			const marked = el?.closest('[lang]');
 			return Boolean(marked && marked.getAttribute('lang') !== pageLang);
 		};
