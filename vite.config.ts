@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { koreanParticles } from './src/lib/i18n/vite-plugin.js';
 
 /** Unicode ranges of Han characters (CJK ideographs, extensions, compatibility forms). */
 const HAN = [
@@ -46,6 +47,7 @@ export default defineConfig({
 			emitReadme: false
 		}),
 		pretendardSubsets(),
+		koreanParticles(),
 		sveltekit()
 	],
 	server: { port: 5173 },

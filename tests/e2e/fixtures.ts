@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { PARTICLE_AFTER_PLACEHOLDER, particleFor, type Particle } from '../../src/lib/i18n/particles';
 
 export { test, expect } from '@playwright/test';
 
@@ -48,7 +49,14 @@ const catalogues: Record<Locale, Catalogue> = {
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
 	const text = catalogues[locale][key];
 	if (typeof text !== 'string') throw new Error(`message ${key} is missing in messages/${locale}.json`);
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+	// Korean particles after a placeholder follow the value, as the app's compiled messages do.
+	const withParticles =
+		locale === 'ko'
+			? text.replace(PARTICLE_AFTER_PLACEHOLDER, (whole, name: string, particle: Particle) =>
+					name in params ? `{${name}}${particleFor(params[name], particle)}` : whole
+				)
+			: text;
+	return withParticles.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export const other = (locale: Locale): Locale => (locale === 'ko' ? 'en' : 'ko');

@@ -47,7 +47,7 @@ async function heldMinutes(code: string, schoolId: string, from: Date, to: Date)
 	return rows.reduce((sum, r) => sum + (r.endsAt.getTime() - r.startsAt.getTime()) / 60_000, 0);
 }
 
-const quotaLeft = (remaining: number) => ({ rule: 'quota', messageKey: 'rule_quota', params: { hours: 20, remaining } });
+const quotaLeft = (remaining: number /* hours */) => ({ rule: 'quota', messageKey: 'rule_quota', params: { quotaMinutes: 20 * 60, remainingMinutes: remaining * 60 } });
 
 describe('a series counts its own occurrences against the quota', () => {
 	it('books at most 20 h of a weekly series of 4 x 8 h in a room with a 20 h quota; the refused occurrences show the quota violation', async () => {

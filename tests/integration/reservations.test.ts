@@ -143,7 +143,7 @@ describe('booking a room', () => {
 		await reservations.create(school, input('large-meeting', '2026-11-24', '09:00', '10:30'));
 		const error = await reservations.create(school, input('large-meeting', '2026-11-25', '09:00', '10:00')).catch((e: unknown) => e);
 		expect((error as ValidationError).violations).toEqual([
-			{ rule: 'quota', messageKey: 'rule_quota', params: { hours: 2, remaining: 0.5 } }
+			{ rule: 'quota', messageKey: 'rule_quota', params: { quotaMinutes: 120, remainingMinutes: 30 } }
 		]);
 		// December is a new month.
 		await expect(reservations.create(school, input('large-meeting', '2026-12-01', '09:00', '10:00'))).resolves.toBeTruthy();

@@ -105,7 +105,7 @@ describe('filter form', () => {
 	it('names every problem at once: bad people, a time without a date, an end before the start', () => {
 		const { violations } = form('people=0&from=15:00&to=14:00');
 		expect(violations.map((v) => [v.rule, v.messageKey])).toEqual([
-			['people', 'rooms_people_invalid'],
+			['people', 'field_number_range'],
 			['date', 'rooms_free_date_required'],
 			['to', 'rooms_end_after_start']
 		]);

@@ -107,7 +107,7 @@ export function toRequestBody(values: BookingFormValues): { body: Record<string,
 		problems.push(
 			isIsoDate(values.date)
 				? { rule: 'date', messageKey: 'input_date_out_of_range', params: { ...SUPPORTED_YEARS } }
-				: { rule: 'date', messageKey: 'book_date_invalid' }
+				: { rule: 'date', messageKey: 'field_date_invalid' }
 		);
 	const startMinute = minutesOf(values.start);
 	const endMinute = minutesOf(values.end);

@@ -38,7 +38,7 @@ export const bookingRequest = z
 		start: instant('booking_time_invalid'),
 		end: instant('booking_time_invalid'),
 		purpose: safeText({ max: PURPOSE_MAX_LENGTH }),
-		attendees: boundedInt(1, ATTENDEES_MAX, 'booking_attendees_invalid'),
+		attendees: boundedInt(1, ATTENDEES_MAX, 'field_number_range'),
 		recurrence: recurrence
 			.nullish()
 			.transform((r) => r ?? undefined)

@@ -13,3 +13,23 @@ export function parseTimeOfDay(value: string): number | null {
 	const minutes = Number(match[1]) * 60 + Number(match[2]);
 	return minutes <= 24 * 60 ? minutes : null;
 }
+
+const MINUTES_PER_DAY = 24 * 60;
+
+function hhmm(minutes: number): string {
+	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The choices of a time field: every `stepMinutes` from `fromMinute` to `toMinute` (both included),
+ * 24-hour "HH:MM". A kept value that is off the grid (from the address, or typed before a room
+ * changed) stays choosable, in order, so nothing a person entered is lost.
+ */
+export function gridTimes(fromMinute: number, toMinute: number, stepMinutes: number, keep?: string | null): string[] {
+	const step = Math.max(1, Math.round(stepMinutes));
+	const last = Math.min(MINUTES_PER_DAY, toMinute);
+	const times: string[] = [];
+	for (let minute = Math.max(0, fromMinute); minute <= last; minute += step) times.push(hhmm(minute));
+	if (keep && parseTimeOfDay(keep) !== null && !times.includes(keep)) return [...times, keep].sort();
+	return times;
+}

@@ -16,9 +16,9 @@ test('a closure over two bookings lists them first, then cancels both and e-mail
 	const reason = `천장 누수 보수 공사 ${date}`;
 	await page.getByLabel(t('ko', 'facility_closure_scope'), { exact: true }).selectOption({ label: '대회의실' });
 	await page.getByLabel(t('ko', 'facility_closure_from_date')).fill(date);
-	await page.getByLabel(t('ko', 'facility_closure_from_time')).fill('09:00');
+	await page.getByLabel(t('ko', 'facility_closure_from_time')).selectOption('09:00');
 	await page.getByLabel(t('ko', 'facility_closure_to_date')).fill(date);
-	await page.getByLabel(t('ko', 'facility_closure_to_time')).fill('18:00');
+	await page.getByLabel(t('ko', 'facility_closure_to_time')).selectOption('18:00');
 	await page.getByLabel(t('ko', 'facility_closure_reason'), { exact: true }).fill(reason);
 	await page.getByRole('button', { name: t('ko', 'facility_closure_submit'), exact: true }).click();
 
@@ -57,13 +57,13 @@ test('a closure form with mistakes shows every one next to its field and keeps w
 	const page = await context.newPage();
 	await page.goto('/facility/closures');
 	await page.getByLabel(t('en', 'facility_closure_from_date')).fill('2030-03-06');
-	await page.getByLabel(t('en', 'facility_closure_from_time')).fill('15:00');
+	await page.getByLabel(t('en', 'facility_closure_from_time')).selectOption('15:00');
 	await page.getByLabel(t('en', 'facility_closure_to_date')).fill('2030-03-06');
-	await page.getByLabel(t('en', 'facility_closure_to_time')).fill('11:00');
+	await page.getByLabel(t('en', 'facility_closure_to_time')).selectOption('11:00');
 	await page.getByRole('button', { name: t('en', 'facility_closure_submit'), exact: true }).click();
 	await expect(page.getByRole('alert').filter({ hasText: t('en', 'form_has_errors', { count: 2 }) })).toBeVisible();
-	await expect(page.getByText(t('en', 'facility_closure_end_before_start'))).toBeVisible();
-	await expect(page.getByText(t('en', 'facility_closure_reason_required'))).toBeVisible();
+	await expect(page.getByText(t('en', 'facility_closure_end_before_start'), { exact: true })).toBeVisible();
+	await expect(page.getByText(t('en', 'facility_closure_reason_required'), { exact: true })).toBeVisible();
 	await expect(page.getByLabel(t('en', 'facility_closure_from_time'))).toHaveValue('15:00');
 	await context.close();
 });

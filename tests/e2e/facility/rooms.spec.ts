@@ -18,9 +18,9 @@ test('room rules: every mistake shown at once next to its field with the values 
 	await horizon.fill('0');
 	await rules.getByRole('button', { name: t('en', 'facility_rules_submit') }).click();
 	await expect(page.getByRole('alert').filter({ hasText: t('en', 'form_has_errors', { count: 3 }) })).toBeVisible();
-	await expect(rules.getByText(t('en', 'facility_length_off_grid', { minutes: 30 }))).toHaveCount(1);
-	await expect(rules.getByText(t('en', 'facility_max_below_min', { minutes: 45 }))).toBeVisible();
-	await expect(rules.getByText(t('en', 'facility_field_whole_number', { min: 1, max: 730 }))).toBeVisible();
+	await expect(rules.getByText(t('en', 'facility_length_off_grid', { stepMinutes: '30 minutes' }), { exact: true })).toHaveCount(1);
+	await expect(rules.getByText(t('en', 'facility_max_below_min', { shortestMinutes: '45 minutes' }), { exact: true })).toBeVisible();
+	await expect(rules.getByText(t('en', 'field_number_range', { min: 1, max: 730 }), { exact: true })).toBeVisible();
 	await expect(min).toHaveValue('45');
 	await expect(min).toHaveAttribute('aria-invalid', 'true');
 
@@ -56,7 +56,7 @@ test('add a room: every mistake at once with the values kept, then the room page
 	await whiteboard.check();
 	await page.getByRole('button', { name: t('ko', 'facility_room_create_submit') }).click();
 	await expect(page.getByRole('alert').filter({ hasText: t('ko', 'form_has_errors', { count: 3 }) })).toBeVisible();
-	await expect(page.getByText(t('ko', 'facility_code_invalid', { max: 40 }))).toBeVisible();
+	await expect(page.getByText(t('ko', 'facility_code_invalid', { max: 40 }), { exact: true })).toBeVisible();
 	await expect(code).toHaveValue('Meeting C');
 	await expect(code).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel(t('ko', 'facility_name_ko'))).toHaveValue('소회의실 3');
@@ -81,6 +81,6 @@ test('add a room: every mistake at once with the values kept, then the room page
 	await page.getByLabel(t('ko', 'facility_name_en')).fill('Another room');
 	await page.getByLabel(t('ko', 'facility_capacity')).fill('4');
 	await page.getByRole('button', { name: t('ko', 'facility_room_create_submit') }).click();
-	await expect(page.getByText(t('ko', 'facility_code_taken', { code: unique }))).toBeVisible();
+	await expect(page.getByText(t('ko', 'facility_code_taken', { code: unique }), { exact: true })).toBeVisible();
 	await context.close();
 });

@@ -63,7 +63,7 @@ test('the day grid is a real table: caption, a column per half hour from opening
 	const page = await context.newPage();
 	await page.goto(`/board?date=${FRIDAY}`);
 	const date = formatDate(seoulInstant(FRIDAY), 'en');
-	const table = page.getByRole('table', { name: t('en', 'board_caption_day', { date, minutes: 30 }) });
+	const table = page.getByRole('table', { name: t('en', 'board_caption_day', { date, step: '30 minutes' }) });
 	await expect(table).toBeVisible();
 	const columns = table.getByRole('columnheader');
 	await expect(columns).toHaveCount(1 + 18);

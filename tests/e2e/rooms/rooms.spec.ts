@@ -50,11 +50,13 @@ test('explains every bad filter next to its field and keeps what was typed', asy
 	await page.goto('/rooms?people=0&from=15:00&to=14:00');
 	const people = page.getByLabel(t('ko', 'rooms_people'), { exact: true });
 	await expect(people).toHaveAttribute('aria-invalid', 'true');
-	await expect(people).toHaveAccessibleDescription(new RegExp(t('ko', 'rooms_people_invalid', { max: 2000 }).replace(/[.()]/g, '\\$&')));
+	await expect(people).toHaveAccessibleDescription(new RegExp(t('ko', 'field_number_range', { min: 1, max: 2000 }).replace(/[.()]/g, '\\$&')));
 	await expect(page.locator('#filter-date-error')).toHaveText(t('ko', 'rooms_free_date_required'));
 	await expect(page.locator('#filter-to-error')).toHaveText(t('ko', 'rooms_end_after_start'));
 	await expect(page.getByLabel(t('ko', 'rooms_from'), { exact: true })).toHaveValue('15:00');
-	await expect(page.getByRole('alert')).toHaveText(t('ko', 'form_has_errors', { count: 3 }));
+	// The summary: the count, then one link per field in error.
+	await expect(page.getByRole('alert').locator('p').first()).toHaveText(t('ko', 'form_has_errors', { count: 3 }));
+	await expect(page.getByRole('alert').getByRole('link')).toHaveCount(3);
 	await settle(page);
 	await page.screenshot({ path: `${SHOTS}/rooms-errors-ko-1280.png`, fullPage: true });
 	await context.close();

@@ -45,12 +45,12 @@ export function checkClosure(
 	// Real dates inside the supported calendar (2000–2100) only.
 	const fromDateOk = isSupportedDate(input.fromDate.trim());
 	const toDateOk = isSupportedDate(input.toDate.trim());
-	if (!fromDateOk) violations.push({ rule: 'fromDate', messageKey: 'facility_date_invalid' });
-	if (!toDateOk) violations.push({ rule: 'toDate', messageKey: 'facility_date_invalid' });
+	if (!fromDateOk) violations.push({ rule: 'fromDate', messageKey: 'field_date_invalid' });
+	if (!toDateOk) violations.push({ rule: 'toDate', messageKey: 'field_date_invalid' });
 	const fromMinute = parseTimeOfDay(input.fromTime);
 	const toMinute = parseTimeOfDay(input.toTime);
-	if (fromMinute === null) violations.push({ rule: 'fromTime', messageKey: 'facility_time_invalid' });
-	if (toMinute === null) violations.push({ rule: 'toTime', messageKey: 'facility_time_invalid' });
+	if (fromMinute === null) violations.push({ rule: 'fromTime', messageKey: 'field_time_invalid' });
+	if (toMinute === null) violations.push({ rule: 'toTime', messageKey: 'field_time_invalid' });
 	const reason = input.reason.trim();
 	if (!reason) violations.push({ rule: 'reason', messageKey: 'facility_closure_reason_required' });
 	else if (reason.length > REASON_MAX_LENGTH)

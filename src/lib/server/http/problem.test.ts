@@ -25,8 +25,8 @@ describe('problemFromError', () => {
 
 	it('says the title of any refusal with its parameters, never "undefined"', async () => {
 		overwriteGetLocale(() => 'ko');
-		const body = await problemFromError(new DomainError(409, 'conflict', 'booking_cancel_cutoff', { minutes: 60 })).json();
-		expect(body.title).toContain('60');
+		const body = await problemFromError(new DomainError(409, 'conflict', 'booking_cancel_cutoff', { cutoffMinutes: 60 })).json();
+		expect(body.title).toContain('1시간'); // 60 minutes, said as a duration
 		expect(body.title).not.toContain('undefined');
 	});
 });

@@ -206,7 +206,7 @@ export async function cancel(actor: SessionUser, id: string, options: { scope?: 
 	const now = clock.now();
 	const cutoffMinutes = target?.rules.cancelCutoffMinutes ?? 0;
 	const cutoffMs = cutoffMinutes * 60_000;
-	if (!staff && row.startsAt.getTime() - cutoffMs < now.getTime()) throw new ConflictError('booking_cancel_cutoff', { minutes: cutoffMinutes });
+	if (!staff && row.startsAt.getTime() - cutoffMs < now.getTime()) throw new ConflictError('booking_cancel_cutoff', { cutoffMinutes });
 
 	const scope = options.scope === 'following' && row.seriesId ? 'following' : 'one';
 	const following =

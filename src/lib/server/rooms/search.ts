@@ -177,17 +177,17 @@ export function parseFilters(form: FilterForm): { value: RoomFilters; violations
 	if (form.people) {
 		const people = Number(form.people);
 		if (!/^\d+$/.test(form.people) || people < 1 || people > ATTENDEES_MAX)
-			violations.push({ rule: 'people', messageKey: 'rooms_people_invalid', params: { max: ATTENDEES_MAX } });
+			violations.push({ rule: 'people', messageKey: 'field_number_range', params: { min: 1, max: ATTENDEES_MAX } });
 		else value.minCapacity = people;
 	}
 	const anyTime = Boolean(form.date || form.from || form.to);
 	if (anyTime) {
 		if (!form.date) violations.push({ rule: 'date', messageKey: 'rooms_free_date_required' });
-		else if (!isPageDate(form.date)) violations.push({ rule: 'date', messageKey: 'rooms_date_invalid' });
+		else if (!isPageDate(form.date)) violations.push({ rule: 'date', messageKey: 'field_date_invalid' });
 		if (!form.from) violations.push({ rule: 'from', messageKey: 'rooms_free_time_required' });
-		else if (!TIME.test(form.from)) violations.push({ rule: 'from', messageKey: 'rooms_time_invalid' });
+		else if (!TIME.test(form.from)) violations.push({ rule: 'from', messageKey: 'field_time_invalid' });
 		if (!form.to) violations.push({ rule: 'to', messageKey: 'rooms_free_time_required' });
-		else if (!TIME.test(form.to)) violations.push({ rule: 'to', messageKey: 'rooms_time_invalid' });
+		else if (!TIME.test(form.to)) violations.push({ rule: 'to', messageKey: 'field_time_invalid' });
 		else if (TIME.test(form.from) && minuteOf(form.to) <= minuteOf(form.from))
 			violations.push({ rule: 'to', messageKey: 'rooms_end_after_start' });
 		if (!violations.some((v) => ['date', 'from', 'to'].includes(v.rule))) {

@@ -19,8 +19,8 @@ describe('checkRoomDetails', () => {
 		expect(keys(v)).toEqual([
 			'field_required',
 			'field_too_long',
-			'facility_field_whole_number',
-			'facility_field_whole_number',
+			'field_number_range',
+			'field_number_range',
 			'facility_choice_unknown',
 			'facility_choice_unknown'
 		]);
@@ -68,7 +68,7 @@ describe('checkRoomRules', () => {
 
 	it('refuses a longest booking shorter than the shortest', () => {
 		const v = checkRoomRules(rules({ minMinutes: '120', maxMinutes: '60' }), known);
-		expect(v).toEqual([{ rule: 'maxMinutes', messageKey: 'facility_max_below_min', params: { minutes: 120 } }]);
+		expect(v).toEqual([{ rule: 'maxMinutes', messageKey: 'facility_max_below_min', params: { shortestMinutes: 120 } }]);
 	});
 
 	it('refuses a lead time that reaches the horizon, and accepts one just below it', () => {
@@ -137,8 +137,8 @@ describe('checkWeeklyHoursForm', () => {
 	it('names the weekday field of every bad time and every closing before opening', () => {
 		const v = checkWeeklyHoursForm(own([{ opens: '9', closes: '25:00' }, { opens: '18:00', closes: '09:00' }, { open: false, opens: 'bad' }]));
 		expect(v).toEqual([
-			{ rule: 'opens-1', messageKey: 'facility_time_invalid' },
-			{ rule: 'closes-1', messageKey: 'facility_time_invalid' },
+			{ rule: 'opens-1', messageKey: 'field_time_invalid' },
+			{ rule: 'closes-1', messageKey: 'field_time_invalid' },
 			{ rule: 'closes-2', messageKey: 'facility_hours_order' }
 		]);
 	});

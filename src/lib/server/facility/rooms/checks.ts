@@ -22,7 +22,7 @@ import { hoursToMinutes, wholeIn, type Range } from './typed-numbers';
 
 const whole = (rule: string, range: Range): Violation => ({
 	rule,
-	messageKey: 'facility_field_whole_number',
+	messageKey: 'field_number_range',
 	params: range
 });
 const hours = (rule: string, range: Range): Violation => ({
@@ -67,11 +67,7 @@ export function checkRoomRules(input: RoomRulesInput, known: { schoolIds: readon
 	const grid = wholeIn(input.granularityMinutes, { min: 1, max: 60 });
 	const gridValid = grid !== null && (GRANULARITIES_MINUTES as readonly number[]).includes(grid);
 	if (!gridValid)
-		violations.push({
-			rule: 'granularityMinutes',
-			messageKey: 'facility_granularity_invalid',
-			params: { choices: GRANULARITIES_MINUTES.join(', ') }
-		});
+		violations.push({ rule: 'granularityMinutes', messageKey: 'facility_granularity_invalid' });
 
 	const min = wholeIn(input.minMinutes, LENGTH_RANGE_MINUTES);
 	const max = wholeIn(input.maxMinutes, LENGTH_RANGE_MINUTES);
@@ -79,9 +75,9 @@ export function checkRoomRules(input: RoomRulesInput, known: { schoolIds: readon
 	if (max === null) violations.push(whole('maxMinutes', LENGTH_RANGE_MINUTES));
 	for (const [field, value] of [['minMinutes', min], ['maxMinutes', max]] as const)
 		if (value !== null && gridValid && value % grid! !== 0)
-			violations.push({ rule: field, messageKey: 'facility_length_off_grid', params: { minutes: grid! } });
+			violations.push({ rule: field, messageKey: 'facility_length_off_grid', params: { stepMinutes: grid! } });
 	if (min !== null && max !== null && max < min)
-		violations.push({ rule: 'maxMinutes', messageKey: 'facility_max_below_min', params: { minutes: min } });
+		violations.push({ rule: 'maxMinutes', messageKey: 'facility_max_below_min', params: { shortestMinutes: min } });
 
 	const lead = hoursToMinutes(input.leadTimeHours, LEAD_TIME_RANGE_HOURS);
 	const horizon = wholeIn(input.horizonDays, HORIZON_RANGE_DAYS);
@@ -119,8 +115,8 @@ export function checkWeeklyHoursForm(input: OpeningHoursInput): Violation[] {
 	for (const day of open) {
 		const opens = parseTimeOfDay(day.opens);
 		const closes = parseTimeOfDay(day.closes);
-		if (opens === null) violations.push({ rule: `opens-${day.weekday}`, messageKey: 'facility_time_invalid' });
-		if (closes === null) violations.push({ rule: `closes-${day.weekday}`, messageKey: 'facility_time_invalid' });
+		if (opens === null) violations.push({ rule: `opens-${day.weekday}`, messageKey: 'field_time_invalid' });
+		if (closes === null) violations.push({ rule: `closes-${day.weekday}`, messageKey: 'field_time_invalid' });
 		if (opens !== null && closes !== null && closes <= opens)
 			violations.push({ rule: `closes-${day.weekday}`, messageKey: 'facility_hours_order' });
 	}

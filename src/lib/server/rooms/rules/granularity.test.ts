@@ -9,7 +9,7 @@ describe('checkGranularity', () => {
 
 	it('refuses a start off the grid', () => {
 		expect(checkGranularity(context({ request: booking('2026-11-24', '10:15', '11:00') }))).toEqual([
-			{ rule: 'granularity', messageKey: 'rule_granularity', params: { minutes: 30 } }
+			{ rule: 'granularity', messageKey: 'rule_granularity', params: { stepMinutes: 30 } }
 		]);
 	});
 

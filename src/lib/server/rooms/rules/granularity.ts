@@ -7,5 +7,5 @@ export const checkGranularity: Rule = ({ request, rules }) => {
 	const onGrid = (d: Date) => Number.isInteger(seoulMinuteOfDay(d)) && seoulMinuteOfDay(d) % step === 0;
 	return onGrid(request.start) && onGrid(request.end)
 		? []
-		: [{ rule: 'granularity', messageKey: 'rule_granularity', params: { minutes: step } }];
+		: [{ rule: 'granularity', messageKey: 'rule_granularity', params: { stepMinutes: step } }];
 };

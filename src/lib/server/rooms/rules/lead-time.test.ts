@@ -9,7 +9,7 @@ describe('checkLeadTime', () => {
 
 	it('refuses a start one minute inside the lead time', () => {
 		expect(checkLeadTime(context({ now: at('2026-11-24', '09:01'), request: booking('2026-11-24', '10:00', '11:00') }))).toEqual([
-			{ rule: 'lead_time', messageKey: 'rule_lead_time', params: { minutes: 60 } }
+			{ rule: 'lead_time', messageKey: 'rule_lead_time', params: { leadMinutes: 60 } }
 		]);
 	});
 

@@ -7,5 +7,5 @@ export const checkLeadTime: Rule = ({ request, rules, now }) => {
 	if (request.start.getTime() >= earliest) return [];
 	return request.start.getTime() < now.getTime()
 		? [{ rule: 'lead_time', messageKey: 'rule_in_past' }]
-		: [{ rule: 'lead_time', messageKey: 'rule_lead_time', params: { minutes: rules.leadTimeMinutes } }];
+		: [{ rule: 'lead_time', messageKey: 'rule_lead_time', params: { leadMinutes: rules.leadTimeMinutes } }];
 };

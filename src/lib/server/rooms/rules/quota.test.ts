@@ -12,7 +12,7 @@ describe('checkQuota', () => {
 
 	it('refuses a booking that goes past them and says what is left', () => {
 		expect(checkQuota({ ...base, rules: withQuota, quotaUsedMinutes: 510 })).toEqual([
-			{ rule: 'quota', messageKey: 'rule_quota', params: { hours: 10, remaining: 1.5 } }
+			{ rule: 'quota', messageKey: 'rule_quota', params: { quotaMinutes: 600, remainingMinutes: 90 } }
 		]);
 	});
 

@@ -2,13 +2,13 @@ import { minutesBetween } from '../../../time/seoul';
 import type { Violation } from '../../errors';
 import type { Rule } from './types';
 
-/** The quota violation, saying how many hours of `quotaMinutes` are left after `usedMinutes`. */
+/** The quota violation, saying how much of `quotaMinutes` is left after `usedMinutes` (said as hours and minutes). */
 export function quotaViolation(quotaMinutes: number, usedMinutes: number): Violation {
 	const remaining = Math.max(0, quotaMinutes - usedMinutes);
 	return {
 		rule: 'quota',
 		messageKey: 'rule_quota',
-		params: { hours: quotaMinutes / 60, remaining: Math.round((remaining / 60) * 10) / 10 }
+		params: { quotaMinutes, remainingMinutes: remaining }
 	};
 }
 

@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import { ACCOUNTS, ADMIN, LOCALES, SCHOOL, expect, openContext, test, userIdOf, type Account, type Locale } from '../fixtures';
+
+/**
+ * Every page in both languages, for the other script: no Hangul on an English page, no
+ * untranslated English word on a Korean page. Text marked with its own `lang` (the language
+ * switch's "English" / "한국어") is the other language on purpose and is skipped, and so are
+ * people's own words, marked translate="no" (names, purposes, reasons, e-mails as sent). The pages are
+ * those of src/routes, reached as the role that may see them.
+ */
+test.describe.configure({ mode: 'parallel' });
+
+const FACILITY = ACCOUNTS.find((a) => a.role === 'facility_manager')!;
+
+/** Data that stays as written in either language: people's names as the seed writes them. */
+const NAMES = ACCOUNTS.map((a) => a.name);
+
+/** Latin words that belong on a Korean page: codes, formats, product and standard names. */
+const LATIN_ALLOWED = new Set([
+	'KRDS', 'API', 'JSON', 'OpenAPI', 'ICS', 'CSV', 'PDF', 'URL', 'ID', 'QR', 'NEIS', 'HDMI', 'USB', 'PC', 'TV', 'Wi', 'Fi',
+	'PretendardGOV', 'SMTP', 'ics', 'Swagger', 'Zoom', 'Webex', 'ISO', 'YYYY', 'MM', 'DD', 'HH', 'mm', 'ss', 'Idempotency', 'Key'
+]);
+
+async function firstRoomPath(page: Page, prefix: '/rooms' | '/facility/rooms'): Promise<string> {
+	await page.goto(prefix);
+	const href = await page.locator(`main a[href^="${prefix}/"]:not([href$="/new"])`).first().getAttribute('href');
+	expect(href, `a room link on ${prefix}`).toBeTruthy();
+	return href!.split('?')[0]!;
+}
+
+const PAGES: { name: string; as: Account | null; path: string | ((page: Page) => Promise<string>) }[] = [
+	{ name: 'home', as: null, path: '/' },
+	{ name: 'sign-in', as: null, path: '/login' },
+	{ name: 'board (day)', as: null, path: '/board' },
+	{ name: 'board (week)', as: null, path: '/board?view=week' },
+	// Fixed dates with public holidays (Christmas; 설날 2027), so holiday names are read in both languages.
+	{ name: 'board on a holiday', as: null, path: '/board?date=2026-12-25' },
+	{ name: 'board, a week with holidays', as: null, path: '/board?view=week&date=2027-02-08' },
+	{ name: 'rooms', as: null, path: '/rooms' },
+	{ name: 'a room', as: null, path: (page) => firstRoomPath(page, '/rooms') },
+	{ name: 'display preferences', as: null, path: '/preferences' },
+	{ name: 'not found', as: null, path: '/no-such-page' },
+	{ name: 'dashboard (school)', as: SCHOOL, path: '/dashboard' },
+	{ name: 'book', as: SCHOOL, path: '/book' },
+	{ name: 'my bookings', as: SCHOOL, path: '/my/bookings' },
+	{ name: 'account', as: SCHOOL, path: '/account' },
+	{ name: 'sign-out', as: SCHOOL, path: '/logout' },
+	{ name: 'dashboard (facility)', as: FACILITY, path: '/dashboard' },
+	{ name: 'approvals', as: FACILITY, path: '/facility/approvals' },
+	{ name: 'closures', as: FACILITY, path: '/facility/closures' },
+	{ name: 'facility rooms', as: FACILITY, path: '/facility/rooms' },
+	{ name: 'facility room', as: FACILITY, path: (page) => firstRoomPath(page, '/facility/rooms') },
+	{ name: 'new room', as: FACILITY, path: '/facility/rooms/new' },
+	{ name: 'dashboard (admin)', as: ADMIN, path: '/dashboard' },
+	{ name: 'users', as: ADMIN, path: '/admin/users' },
+	{ name: 'new user', as: ADMIN, path: '/admin/users/new' },
+	{ name: 'outbox', as: ADMIN, path: '/admin/outbox' }
+];
+
+/** Visible text and the attributes people hear (aria-label, title, placeholder, alt), skipping text marked with another lang. */
+async function pageWords(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const pageLang = document.documentElement.lang;
+		// Text in another lang on purpose, or people's own words (translate="no": names, purposes, e-mails as sent).
+		const foreign = (el: Element | null) => {
+			if (el?.closest('[translate="no"]')) return true;
+			const marked = el?.closest('[lang]');
+			return Boolean(marked && marked.getAttribute('lang') !== pageLang);
+		};
+		const out: string[] = [document.title];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const parent = node.parentElement;
+			if (!parent || parent.closest('script, style, noscript, template') || foreign(parent)) continue;
+			const text = node.textContent?.trim();
+			if (text) out.push(text);
+		}
+		for (const el of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]'))) {
+			if (foreign(el)) continue;
+			for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+				const value = el.getAttribute(name)?.trim();
+				if (value) out.push(value);
+			}
+		}
+		return out;
+	});
+}
+
+function offending(locale: Locale, texts: string[]): string[] {
+	const found = new Set<string>();
+	for (const raw of texts) {
+		let text = raw;
+		for (const name of NAMES) text = text.replaceAll(name, '');
+		// E-mail addresses, URLs and codes such as "r-101" or "R-101" are data, not words.
+		text = text.replace(/[\w.+-]+@[\w.-]+/g, '').replace(/https?:\/\/\S+/g, '').replace(/\b[A-Za-z]+-[a-z0-9]+\b/g, '');
+		if (locale === 'en') {
+			for (const match of text.matchAll(/[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]+/g)) found.add(`${match[0]}  ← “${raw.slice(0, 80)}”`);
+		} else {
+			for (const match of text.matchAll(/[A-Za-z]{2,}/g)) {
+				if (!LATIN_ALLOWED.has(match[0])) found.add(`${match[0]}  ← “${raw.slice(0, 80)}”`);
+			}
+		}
+	}
+	return [...found];
+}
+
+for (const locale of LOCALES) {
+	test(`every page in ${locale === 'en' ? 'English has no Hangul' : 'Korean has no untranslated English word'}`, async ({ browser }) => {
+		test.setTimeout(240_000);
+		const report: string[] = [];
+		for (const as of [null, SCHOOL, FACILITY, ADMIN]) {
+			const context = await openContext(browser, { locale, as });
+			const page = await context.newPage();
+			try {
+				const pages = PAGES.filter((p) => p.as === as);
+				if (as === ADMIN) pages.push({ name: 'a user', as, path: `/admin/users/${await userIdOf(browser, SCHOOL.email)}` });
+				// Sign-out last: it ends the session.
+				pages.sort((a, b) => Number(a.path === '/logout') - Number(b.path === '/logout'));
+				for (const entry of pages) {
+					const path = typeof entry.path === 'string' ? entry.path : await entry.path(page);
+					await page.goto(path);
+					await expect(page.locator('html')).toHaveAttribute('lang', locale);
+					for (const word of offending(locale, await pageWords(page))) report.push(`${entry.name} (${path}): ${word}`);
+				}
+			} finally {
+				await context.close();
+			}
+		}
+		expect(report).toEqual([]);
+	});
+}
