@@ -340,7 +340,7 @@ test('the room calendar: mine, others’ and pending look different; closed hour
 	await expect(calendar.locator('.is-mine').first()).toBeVisible({ timeout: 20_000 });
 	await expect(calendar.locator('.is-others').first()).toBeVisible();
 	await expect(calendar.locator('.is-requested').first()).toBeVisible();
-	await expect(calendar.locator('.is-mine').first()).toContainText(t('ko', 'board_mine'));
+	await expect(calendar.locator('.is-requested').first()).toContainText(t('ko', 'board_status_requested'));
 	await expect(calendar.locator('.is-closed-time').first()).toBeAttached();
 	// The first time slot is the opening time.
 	await expect(calendar.getByText('09:00', { exact: true }).first()).toBeVisible();

@@ -118,6 +118,13 @@ export interface TrailEntry {
 	after: unknown;
 }
 
+/** An audit row's side without the purpose, for a booking whose purpose the viewer may not read (purpose.ts). */
+function withoutPurpose(side: unknown): unknown {
+	if (!side || typeof side !== 'object' || Array.isArray(side)) return side;
+	const { purpose: _purpose, ...rest } = side as Record<string, unknown>;
+	return rest;
+}
+
 /** A booking's audit rows (every hold of it), oldest first, with who did each: facility staff only. */
 export async function trail(actor: SessionUser, id: string): Promise<{ booking: BookingDetails; entries: TrailEntry[] }> {
 	if (!isStaff(actor)) throw new NotFoundError();
@@ -138,8 +145,8 @@ export async function trail(actor: SessionUser, id: string): Promise<{ booking: 
 			at: r.at.toISOString(),
 			action: r.action,
 			actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
-			before: r.before,
-			after: r.after
+			before: booking.purposeWithheld ? withoutPurpose(r.before) : r.before,
+			after: booking.purposeWithheld ? withoutPurpose(r.after) : r.after
 		}))
 	};
 }
