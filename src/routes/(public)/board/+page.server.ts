@@ -5,8 +5,7 @@ import * as roomSearch from '$lib/server/rooms/search';
 import { seoulDate } from '$lib/time/seoul';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals, depends }) => {
-	depends('board:data');
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const now = clock.now();
 	const today = seoulDate(now);
 	const asked = url.searchParams.get('date')?.trim() ?? '';
