@@ -312,7 +312,7 @@ test('the print view of the day: the table without the site’s chrome or the co
 	await context.close();
 });
 
-test('on a phone the week board starts at the day asked (today when none is): that day right after the room column', async ({ browser }) => {
+test('on a phone the week board opens at the day asked (the page’s default date is today): that day right after the room column', async ({ browser }) => {
 	const wednesday = futureWeekday(3, 4);
 	const context = await openContext(browser, { locale: 'ko', width: 360 });
 	const page = await context.newPage();
