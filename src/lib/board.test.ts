@@ -20,7 +20,7 @@ const at = (time: string, date = DATE) => {
 	const [h, m] = time.split(':').map(Number);
 	return seoulInstant(date, h! * 60 + m!).toISOString();
 };
-const busy = (from: string, to: string, extra: Partial<BoardBusy> = {}): BoardBusy => ({ start: at(from), end: at(to), ...extra });
+const busy = (from: string, to: string, extra: Partial<BoardBusy> = {}): BoardBusy => ({ start: at(from), end: at(to), bookingStart: at(from), bookingEnd: at(to), ...extra });
 const slots = daySlots(DATE, 540, 1080);
 const open = { start: Date.parse(at('09:00')), end: Date.parse(at('18:00')) };
 const labelOf = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -125,7 +125,7 @@ describe('week summary', () => {
 	const room = { hours: WEEKDAYS, closedOnHolidays: true };
 
 	it('lists the held intervals that fall on the date and nothing from other days', () => {
-		const summary = daySummary(DATE, room, [busy('10:00', '11:00'), { start: at('10:00', '2026-11-25'), end: at('11:00', '2026-11-25') }], [], null);
+		const summary = daySummary(DATE, room, [busy('10:00', '11:00'), { start: at('10:00', '2026-11-25'), end: at('11:00', '2026-11-25'), bookingStart: at('10:00', '2026-11-25'), bookingEnd: at('11:00', '2026-11-25') }], [], null);
 		expect(summary.state).toBe('busy');
 		expect(summary.busy).toHaveLength(1);
 	});

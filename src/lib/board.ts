@@ -7,16 +7,21 @@ import { addDays, MINUTE_MS, mondayOf, seoulInstant, weekdayOf } from './time/se
 
 export const SLOT_MINUTES = 30;
 
-/** A held interval as `busyByRoom` reports it; details only on the viewer's own bookings. */
+/**
+ * A held interval as `busyByRoom` reports it: `start`/`end` with the buffers, `bookingStart`/
+ * `bookingEnd` the booking's own times; who and what (id, purpose, status) only on the viewer's
+ * own bookings, or for staff.
+ */
 export interface BoardBusy {
 	start: string;
 	end: string;
+	bookingStart: string;
+	bookingEnd: string;
+	pending?: true;
 	mine?: true;
 	id?: string;
 	purpose?: string;
 	status?: string;
-	bookingStart?: string;
-	bookingEnd?: string;
 }
 
 /** A closure of one room or of the whole building. */

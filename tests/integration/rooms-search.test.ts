@@ -127,11 +127,27 @@ describe('availability board data', () => {
 			expect.objectContaining({ mine: true, purpose: '학년 협의회', status: 'confirmed', start: at('2026-11-24', '10:00').toISOString() })
 		]);
 		const large = asSchool.rooms.find((r) => r.id === rooms['large-meeting'])!;
-		expect(large.busy).toEqual([{ start: at('2026-11-24', '14:00').toISOString(), end: at('2026-11-24', '15:15').toISOString() }]);
+		// Someone else's request: its held time (clean-up included), its own times and that it awaits approval; no who or what.
+		expect(large.busy).toEqual([
+			{
+				start: at('2026-11-24', '14:00').toISOString(),
+				end: at('2026-11-24', '15:15').toISOString(),
+				bookingStart: at('2026-11-24', '14:00').toISOString(),
+				bookingEnd: at('2026-11-24', '15:00').toISOString(),
+				pending: true
+			}
+		]);
 
 		const anonymous = await board('2026-11-24', 1, null);
 		const anonymousA = anonymous.rooms.find((r) => r.id === rooms['meeting-a'])!;
-		expect(anonymousA.busy).toEqual([{ start: at('2026-11-24', '10:00').toISOString(), end: at('2026-11-24', '11:00').toISOString() }]);
+		expect(anonymousA.busy).toEqual([
+			{
+				start: at('2026-11-24', '10:00').toISOString(),
+				end: at('2026-11-24', '11:00').toISOString(),
+				bookingStart: at('2026-11-24', '10:00').toISOString(),
+				bookingEnd: at('2026-11-24', '11:00').toISOString()
+			}
+		]);
 		expect(JSON.stringify(anonymous)).not.toContain('학년 협의회');
 	});
 

@@ -1,6 +1,6 @@
 /** Queries of the availability endpoints. */
 import * as z from 'zod';
-import { calendarDate, dateOrInstant, whenValid } from './primitives';
+import { calendarDate, dateOrInstant, oneOf, whenValid } from './primitives';
 
 export const AVAILABILITY_MAX_RANGE_DAYS = 62;
 
@@ -22,3 +22,9 @@ export const rangeQuery = z
 		error: 'availability_range_invalid',
 		params: RANGE
 	});
+
+/** GET /board/version?date=YYYY-MM-DD&view=day|week: the open board's poll (its first day, as the board page reads it). */
+export const boardVersionQuery = z.object({
+	date: calendarDate('availability_date_invalid'),
+	view: oneOf(['day', 'week']).default('day')
+});

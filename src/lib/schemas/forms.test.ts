@@ -25,6 +25,8 @@ describe('form schemas', () => {
 	it('cover every form action that reads text', () => {
 		expect(schemas.map(([name]) => name).sort()).toEqual(
 			[
+				'boardMoveForm',
+				'boardReasonForm',
 				'cancelForm',
 				'closureForm',
 				'decisionForm',

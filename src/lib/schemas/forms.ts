@@ -100,3 +100,7 @@ export const roomFiltersForm = z.object({
 export const decisionForm = z.object({ id: id() });
 export const rejectForm = z.object({ id: id(), reason: formText({ max: REASON_MAX_LENGTH, multiline: true }) });
 export const cancelForm = z.object({ id: id(), scope: line(20) });
+
+/** The board's booking page: a move (new date, 24-hour times, room; `confirm` once the move was shown), and a reason to cancel or reject. */
+export const boardMoveForm = z.object({ date: line(10), start: line(5), end: line(5), roomId: id(), confirm: line(1) });
+export const boardReasonForm = z.object({ reason: formText({ max: REASON_MAX_LENGTH, multiline: true }) });

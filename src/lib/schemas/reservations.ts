@@ -71,7 +71,11 @@ export const rejectRequest = z
 	.meta({ id: 'RejectRequest' });
 
 export const moveRequest = z
-	.object({ start: instant('booking_time_invalid'), end: instant('booking_time_invalid') })
+	.object({
+		start: instant('booking_time_invalid'),
+		end: instant('booking_time_invalid'),
+		roomId: uuid('booking_room_required').optional().meta({ description: 'Another room to move the booking to (default: the same room)' })
+	})
 	.meta({ id: 'MoveRequest' });
 
 export const reservationId = z.object({ id: uuid().meta({ description: 'Reservation id' }) });

@@ -118,7 +118,14 @@ for (const server of SERVERS) {
 			const day = await (await anonymous.get(`/api/v1/availability?date=${date}`)).json();
 			const busy = day.rooms.find((r: { id: string }) => r.id === roomId).busy;
 			// 30-minute clean-up buffer is part of the held time; no purpose, no id for strangers.
-			expect(busy).toEqual([{ start: new Date(seoul(date, '13:00')).toISOString(), end: new Date(seoul(date, '15:30')).toISOString() }]);
+			expect(busy).toEqual([
+				{
+					start: new Date(seoul(date, '13:00')).toISOString(),
+					end: new Date(seoul(date, '15:30')).toISOString(),
+					bookingStart: new Date(seoul(date, '13:00')).toISOString(),
+					bookingEnd: new Date(seoul(date, '15:00')).toISOString()
+				}
+			]);
 			await Promise.all([school.dispose(), facility.dispose(), anonymous.dispose()]);
 		});
 	});

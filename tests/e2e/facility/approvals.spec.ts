@@ -34,7 +34,15 @@ test('a school request for the Computer Training Room, approved by facility staf
 	const anonymous = await request.newContext({ baseURL: BASE_URL });
 	const day = await (await anonymous.get(`/api/v1/availability?date=${date}`)).json();
 	const busy = day.rooms.find((r: { id: string }) => r.id === rooms['Computer Training Room']).busy;
-	expect(busy).toEqual([{ start: new Date(seoul(date, '10:00')).toISOString(), end: new Date(seoul(date, '12:30')).toISOString() }]);
+	// Its own times too (10:00–12:00, what people read); no who, no what, no id.
+	expect(busy).toEqual([
+		{
+			start: new Date(seoul(date, '10:00')).toISOString(),
+			end: new Date(seoul(date, '12:30')).toISOString(),
+			bookingStart: new Date(seoul(date, '10:00')).toISOString(),
+			bookingEnd: new Date(seoul(date, '12:00')).toISOString()
+		}
+	]);
 	await anonymous.dispose();
 
 	const admin = await openContext(browser, { locale: 'ko', as: ADMIN });

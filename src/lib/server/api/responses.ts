@@ -19,14 +19,15 @@ export const problem = z
 
 export const interval = z
 	.object({
-		start: isoInstant,
-		end: isoInstant,
+		start: isoInstant.meta({ description: 'Held from (set-up buffer included)' }),
+		end: isoInstant.meta({ description: 'Held until (clean-up buffer included)' }),
 		mine: z.boolean().optional().meta({ description: "Only on the caller's own bookings, with id, purpose, status" }),
+		pending: z.boolean().optional().meta({ description: 'Awaiting approval (holds the time meanwhile)' }),
 		id: id.optional(),
 		purpose: z.string().optional(),
 		status: z.string().optional(),
-		bookingStart: isoInstant.optional().meta({ description: 'Without buffers' }),
-		bookingEnd: isoInstant.optional()
+		bookingStart: isoInstant.meta({ description: "The booking's own start, without buffers" }),
+		bookingEnd: isoInstant.meta({ description: "The booking's own end, without buffers" })
 	})
 	.meta({ id: 'Interval' });
 

@@ -13,13 +13,13 @@ export const DEPARTMENTS = [
 ] as const;
 
 export const SCHOOLS = [
-	{ code: '9300101', nameKo: '한솔초등학교', nameEn: 'Hansol Elementary School', level: 'elementary' },
-	{ code: '9300102', nameKo: '도담초등학교', nameEn: 'Dodam Elementary School', level: 'elementary' },
-	{ code: '9300201', nameKo: '아름중학교', nameEn: 'Areum Middle School', level: 'middle' },
-	{ code: '9300202', nameKo: '종촌중학교', nameEn: 'Jongchon Middle School', level: 'middle' },
-	{ code: '9300301', nameKo: '세종고등학교', nameEn: 'Sejong High School', level: 'high' },
-	{ code: '9300302', nameKo: '세종국제고등학교', nameEn: 'Sejong International High School', level: 'high' },
-	{ code: '9300401', nameKo: '세종누리학교', nameEn: 'Sejong Nuri School', level: 'special' }
+	{ code: '9300101', nameKo: '한솔초등학교', nameEn: 'Hansol Elementary School', level: 'elementary', phone: '044-000-0101' },
+	{ code: '9300102', nameKo: '도담초등학교', nameEn: 'Dodam Elementary School', level: 'elementary', phone: '044-000-0102' },
+	{ code: '9300201', nameKo: '아름중학교', nameEn: 'Areum Middle School', level: 'middle', phone: '044-000-0201' },
+	{ code: '9300202', nameKo: '종촌중학교', nameEn: 'Jongchon Middle School', level: 'middle', phone: '044-000-0202' },
+	{ code: '9300301', nameKo: '세종고등학교', nameEn: 'Sejong High School', level: 'high', phone: '044-000-0301' },
+	{ code: '9300302', nameKo: '세종국제고등학교', nameEn: 'Sejong International High School', level: 'high', phone: '044-000-0302' },
+	{ code: '9300401', nameKo: '세종누리학교', nameEn: 'Sejong Nuri School', level: 'special', phone: '044-000-0401' }
 ] as const;
 
 type RoomSeed = Omit<typeof room.$inferInsert, 'resourceId'>;

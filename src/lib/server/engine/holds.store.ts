@@ -174,9 +174,11 @@ export async function insertMany(executor: Executor, rows: NewHold[], { skipClas
  * Take the locks of a booking's resources for the rest of the transaction, before a change that
  * makes PostgreSQL check its holds against others again (approving: a new row version).
  */
-export async function lockResourcesOf(executor: Executor, bookingId: string): Promise<void> {
+export async function lockResourcesOf(executor: Executor, bookingId: string, also: string[] = []): Promise<void> {
+	// `also`: resources the change is about to hold (a move to another room), locked in the same sorted call.
+	const extra = also.length ? sql` || array[${sql.join(also.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]` : sql``;
 	await executor.execute(
-		sql`select reservation_lock(array_agg(resource_id)) from reservation where booking_id = ${bookingId}::uuid or id = ${bookingId}::uuid`
+		sql`select reservation_lock(array_agg(resource_id)${extra}) from reservation where booking_id = ${bookingId}::uuid or id = ${bookingId}::uuid`
 	);
 }
 

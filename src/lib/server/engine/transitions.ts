@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import * as audit from '../audit';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
@@ -209,48 +209,84 @@ export async function lapse({ words }: { words?: Words } = {}): Promise<number> 
 	});
 }
 
+/** Where a booking is moved to: a new time and, optionally, another resource for its named hold. */
+export interface MoveTarget {
+	start: Date;
+	end: Date;
+	heldFrom: Date;
+	heldUntil: Date;
+	/** Another resource for the hold `before` names (a room booking moved to another room); its other holds stay where they are. */
+	resourceId?: string;
+}
+
+/** What a move's audit row keeps: where the booking was and where it went, by the app's clock. */
+export interface MoveAudit {
+	before: { start: string; end: string; resourceId: string };
+	after: { start: string; end: string; resourceId: string; movedAt: string; undoOf?: number };
+}
+
 /**
- * Move a booking to a new time (every hold, each keeping its buffers as given). The caller has
- * checked the rules for the new time; PostgreSQL still refuses an overlap, answered as a conflict
- * naming the clashing holds (the booking's own old time left out). The booker hears of it.
+ * Move a booking to a new time, or to another resource (every hold moves in time, each keeping
+ * its buffers as given; only the named hold changes resource). All or nothing, in one
+ * transaction with its audit row and the booker's mail. The caller has checked the rules for the
+ * new time and place; PostgreSQL still refuses an overlap, answered as a conflict naming the
+ * clashing holds (the booking's own old time left out). `undoOf` marks a move that undoes an
+ * earlier one (its audit row's id).
  */
 export async function move(
 	actorId: string,
 	before: Reservation,
-	to: { start: Date; end: Date; heldFrom: Date; heldUntil: Date },
-	{ words }: { words: Words }
+	to: MoveTarget,
+	{ words, undoOf }: { words: Words; undoOf?: number }
 ): Promise<Reservation> {
 	const now = clock.now();
+	const bookingId = before.bookingId ?? before.id;
+	const resourceId = to.resourceId ?? before.resourceId;
+	const changesResource = resourceId !== before.resourceId;
 	try {
 		return await withRetry(() =>
 			db.transaction(async (tx) => {
-				// Like an insert, a move takes its turn on the resources: no deadlock with simultaneous bookings.
-				await lockResourcesOf(tx, before.bookingId ?? before.id);
+				// Like an insert, a move takes its turn on the resources, the new one included, in
+				// one sorted call: no deadlock with simultaneous bookings or a move the other way.
+				await lockResourcesOf(tx, bookingId, changesResource ? [resourceId] : []);
 				const rows = await tx
 					.update(reservation)
-					.set({ startsAt: to.start, endsAt: to.end, heldFrom: to.heldFrom, heldUntil: to.heldUntil, updatedAt: now })
-					.where(and(ofBooking(before.bookingId ?? before.id), holding))
+					.set({
+						startsAt: to.start,
+						endsAt: to.end,
+						heldFrom: to.heldFrom,
+						heldUntil: to.heldUntil,
+						updatedAt: now,
+						...(changesResource
+							? { resourceId: sql<string>`case when ${reservation.id} = ${before.id}::uuid then ${resourceId}::uuid else ${reservation.resourceId} end` }
+							: {})
+					})
+					.where(and(ofBooking(bookingId), holding))
 					.returning();
 				const moved = principal(rows, before.id);
 				if (!moved) throw new ConflictError('booking_not_cancellable');
 				// A reminder of the old time still waiting is withdrawn; the new time gets its own.
 				await reminders.withdraw(tx, rows.map((r) => r.id));
-				await audit.record(tx, {
-					actorId,
-					action: 'reservation.move',
-					entity: 'reservation',
-					entityId: before.id,
-					before: { start: before.startsAt.toISOString(), end: before.endsAt.toISOString() },
-					after: { start: to.start.toISOString(), end: to.end.toISOString() }
-				});
+				const trail: MoveAudit = {
+					before: { start: before.startsAt.toISOString(), end: before.endsAt.toISOString(), resourceId: before.resourceId },
+					after: {
+						start: to.start.toISOString(),
+						end: to.end.toISOString(),
+						resourceId,
+						movedAt: now.toISOString(),
+						...(undoOf !== undefined ? { undoOf } : {})
+					}
+				};
+				await audit.record(tx, { actorId, action: 'reservation.move', entity: 'reservation', entityId: before.id, ...trail });
 				await tell(tx, moved, words);
 				return moved;
 			})
 		);
 	} catch (error) {
 		if (!isOverlap(error)) throw error;
-		const own = (c: Clash) => c.start === before.heldFrom.toISOString() && c.end === before.heldUntil.toISOString();
-		const conflicts = (await clashes([before.resourceId], to.heldFrom, to.heldUntil, db)).filter((c) => !own(c));
+		const own = (c: Clash) =>
+			c.resourceId === before.resourceId && c.start === before.heldFrom.toISOString() && c.end === before.heldUntil.toISOString();
+		const conflicts = (await clashes([resourceId], to.heldFrom, to.heldUntil, db)).filter((c) => !own(c));
 		throw new ConflictError<{ conflicts: Clash[] }>('booking_conflict').with({ conflicts });
 	}
 }

@@ -1,4 +1,5 @@
 import { eq, type SQL } from 'drizzle-orm';
+import * as audit from '../audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import * as clock from '../clock';
@@ -15,7 +16,7 @@ import { roomPolicy } from './policy';
 import { ruleContext } from './rule-context';
 import { checkBooking } from './rules';
 import { planSeries } from './series';
-import { loadRoom } from './store';
+import { loadRoom, type RoomWithRules } from './store';
 
 export { parseBookingInput, type BookingInput } from './input';
 export type { Alternative } from './alternatives';
@@ -229,21 +230,78 @@ export function lapseUndecided(): Promise<number> {
 	return engine.transitions.lapse({ words: lapsedWords });
 }
 
+/** How long a move can be undone from the page that made it. */
+export const UNDO_MOVE_MINUTES = 10;
+
+export interface MovedReservation extends CreatedReservation {
+	/** Until when the move can be undone (undoMove), ISO. */
+	undoUntil: string;
+}
+
+const undoUntilOf = (movedAt: Date) => new Date(movedAt.getTime() + UNDO_MOVE_MINUTES * 60_000).toISOString();
+
+/** The rules of time (and the room's size) for a booking put at [start, end) in `target`; staff may move anyone's booking, so eligibility is left out. */
+async function ensureMayHold(actor: SessionUser, target: RoomWithRules, row: Reservation, start: Date, end: Date) {
+	const request = { start, end, attendees: row.attendees };
+	const violations = checkBooking(await ruleContext(target, actor, request, clock.now())).filter((v) => v.rule !== 'eligibility');
+	if (violations.length) throw new ValidationError(violations);
+}
+
 /**
- * Facility staff move or resize a booking (the calendar's drag and resize). The rules are checked
- * again for the new time; PostgreSQL still refuses an overlap. The booker hears of it by e-mail.
+ * Facility staff move or resize a booking (the calendar's drag and resize, the board's move form),
+ * to another time and/or another room (`roomId`). The rules are checked again for the new time and
+ * room; PostgreSQL still refuses an overlap (409 naming the held time). The booker hears of it by
+ * e-mail. The move can be undone for UNDO_MOVE_MINUTES (undoMove).
  */
-export async function move(actor: SessionUser, id: string, start: Date, end: Date): Promise<CreatedReservation> {
+export async function move(actor: SessionUser, id: string, start: Date, end: Date, roomId?: string): Promise<MovedReservation> {
 	if (!can(actor, 'rooms.manage')) throw new ForbiddenError();
 	const row = await get(actor, id);
 	if (!engine.isHolding(row.status)) throw new ConflictError('booking_not_cancellable');
 	if (!(end > start)) throw new ValidationError([{ rule: 'end', messageKey: 'booking_end_after_start' }]);
-	const target = await loadRoom(row.resourceId);
-	if (!target) throw new NotFoundError();
-	const request = { start, end, attendees: row.attendees };
-	// Staff may move a booking of someone the room would not admit: check the rules of time only.
-	const violations = checkBooking(await ruleContext(target, actor, request, clock.now())).filter((v) => v.rule !== 'eligibility');
-	if (violations.length) throw new ValidationError(violations);
-	const moved = await engine.transitions.move(actor.id, row, { start, end, ...engine.heldInterval(start, end, target.rules) }, { words: movedWords(target, row) });
+	const target = await loadRoom(roomId ?? row.resourceId);
+	if (!target) {
+		if (roomId) throw new ValidationError([roomPolicy.unknownTarget]);
+		throw new NotFoundError();
+	}
+	await ensureMayHold(actor, target, row, start, end);
+	const moved = await engine.transitions.move(
+		actor.id,
+		row,
+		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
+		{ words: movedWords(target, row) }
+	);
+	return { ...toCreated(moved), undoUntil: undoUntilOf(moved.updatedAt) };
+}
+
+/**
+ * Put a booking back where its last move took it from, within UNDO_MOVE_MINUTES of that move
+ * and only while it is still where the move put it (an undo is itself a move: audited, and the
+ * booker is told). The old place was the booking's a moment ago, so only a clash can refuse it.
+ */
+export async function undoMove(actor: SessionUser, id: string): Promise<CreatedReservation> {
+	if (!can(actor, 'rooms.manage')) throw new ForbiddenError();
+	const row = await get(actor, id);
+	const last = await audit.latestOf('reservation', row.id, 'reservation.move');
+	const trail = last as (typeof last & engine.transitions.MoveAudit) | undefined;
+	const undoUntil = trail?.after?.movedAt ? Date.parse(undoUntilOf(new Date(trail.after.movedAt))) : Number.NaN;
+	const expired =
+		!trail ||
+		trail.after.undoOf !== undefined ||
+		!(clock.now().getTime() <= undoUntil) ||
+		!engine.isHolding(row.status) ||
+		row.startsAt.toISOString() !== trail.after.start ||
+		row.endsAt.toISOString() !== trail.after.end ||
+		row.resourceId !== trail.after.resourceId;
+	if (expired) throw new ConflictError('boardops_undo_expired', { undoMinutes: UNDO_MOVE_MINUTES });
+	const target = await loadRoom(trail.before.resourceId);
+	if (!target) throw new ConflictError('boardops_undo_expired', { undoMinutes: UNDO_MOVE_MINUTES });
+	const start = new Date(trail.before.start);
+	const end = new Date(trail.before.end);
+	const moved = await engine.transitions.move(
+		actor.id,
+		row,
+		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
+		{ words: movedWords(target, row), undoOf: trail.id }
+	);
 	return toCreated(moved);
 }

@@ -5,13 +5,13 @@
  */
 import { and, gt, lt } from 'drizzle-orm';
 import { withinHours, type BoardBusy, type BoardClosure, type WeeklyHours } from '../../board';
-import { isSupportedDate } from '../../schemas/primitives';
-import { addDays, seoulDate, seoulInstant } from '../../time/seoul';
+import { clampDate, isSupportedDate } from '../../schemas/primitives';
+import { addDays, mondayOf, seoulDate, seoulInstant } from '../../time/seoul';
 import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { closure } from '../db/schema';
 import type { Violation } from '../errors';
-import { busyByRoom, seoulDays } from './availability';
+import { busyByRoom, heldVersion, seoulDays } from './availability';
 import { loadRooms, type RoomWithRules } from './store';
 import { holidayNames } from '../engine/availability';
 import { ATTENDEES_MAX } from './input';
@@ -152,6 +152,19 @@ export async function board(from: string, days: number, viewer: SessionUser | nu
 				.map((c) => ({ start: c.startsAt.toISOString(), end: c.endsAt.toISOString(), reason: c.reason }))
 		}))
 	};
+}
+
+/** The first day and length of the board a page shows: a day, or the week (Monday on) holding `date`. */
+export function boardRange(date: string, view: 'day' | 'week'): { first: string; days: number } {
+	// The week of 2000-01-01 starts in 1999, outside the supported calendar: show it from its first day.
+	return view === 'week' ? { first: clampDate(mondayOf(date)), days: 7 } : { first: date, days: 1 };
+}
+
+/** A fingerprint of what that board shows, for the open page's poll (boardVersion in availability.ts). */
+export async function boardVersion(date: string, view: 'day' | 'week'): Promise<string> {
+	const { first, days } = boardRange(date, view);
+	const range = seoulDays(first, days);
+	return heldVersion(range.from, range.to);
 }
 
 /** The catalogue's filter form (GET parameters), every problem at once, values kept as typed. */

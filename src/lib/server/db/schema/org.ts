@@ -20,6 +20,8 @@ export const school = pgTable(
 		nameEn: text().notNull(),
 		level: text().notNull(),
 		region: text().notNull().default('세종'),
+		/** The school office's phone, shown to facility staff beside the school's bookings. */
+		phone: text(),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [check('school_level_valid', sql`${t.level} in ('elementary', 'middle', 'high', 'special', 'other')`)]
