@@ -17,7 +17,7 @@ const NAMES = ACCOUNTS.map((a) => a.name);
 
 /** Latin words that belong on a Korean page: codes, formats, product and standard names. */
 const LATIN_ALLOWED = new Set([
-	'KRDS', 'API', 'JSON', 'OpenAPI', 'ICS', 'CSV', 'PDF', 'URL', 'ID', 'QR', 'NEIS', 'HDMI', 'USB', 'PC', 'TV', 'Wi', 'Fi',
+	'KRDS', 'API', 'IP', 'JSON', 'OpenAPI', 'ICS', 'CSV', 'PDF', 'URL', 'ID', 'QR', 'NEIS', 'HDMI', 'USB', 'PC', 'TV', 'Wi', 'Fi',
 	'PretendardGOV', 'SMTP', 'ics', 'Swagger', 'Zoom', 'Webex', 'ISO', 'YYYY', 'MM', 'DD', 'HH', 'mm', 'ss', 'Idempotency', 'Key'
 ]);
 
@@ -31,12 +31,17 @@ async function firstRoomPath(page: Page, prefix: '/rooms' | '/facility/rooms'): 
 const PAGES: { name: string; as: Account | null; path: string | ((page: Page) => Promise<string>) }[] = [
 	{ name: 'home', as: null, path: '/' },
 	{ name: 'sign-in', as: null, path: '/login' },
+	{ name: 'password reset', as: null, path: '/password-reset' },
+	{ name: 'privacy policy', as: null, path: '/privacy' },
+	{ name: 'copyright policy', as: null, path: '/copyright' },
+	{ name: 'no e-mail collection', as: null, path: '/no-email-collection' },
 	{ name: 'board (day)', as: null, path: '/board' },
 	{ name: 'board (week)', as: null, path: '/board?view=week' },
 	// Fixed dates with public holidays (Christmas; 설날 2027), so holiday names are read in both languages.
 	{ name: 'board on a holiday', as: null, path: '/board?date=2026-12-25' },
 	{ name: 'board, a week with holidays', as: null, path: '/board?view=week&date=2027-02-08' },
 	{ name: 'rooms', as: null, path: '/rooms' },
+	{ name: 'a door display', as: null, path: async (page) => (await firstRoomPath(page, '/rooms')).replace('/rooms/', '/display/rooms/') },
 	{ name: 'a room', as: null, path: (page) => firstRoomPath(page, '/rooms') },
 	{ name: 'display preferences', as: null, path: '/preferences' },
 	{ name: 'not found', as: null, path: '/no-such-page' },
