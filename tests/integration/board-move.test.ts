@@ -49,6 +49,11 @@ describe('moving a booking to another room', () => {
 		expect(trail!.before).toEqual({ start: at('2031-03-11', '10:00').toISOString(), end: at('2031-03-11', '11:00').toISOString(), resourceId: rooms['meeting-a'] });
 		expect(trail!.after).toMatchObject({ start: at('2031-03-11', '14:00').toISOString(), resourceId: rooms['video-conference'] });
 		expect(await mailsTo('school@center.test', 'booking_moved')).toBe(mailsBefore + 1);
+		// The mail names the room it was in and the room it is in now.
+		const mail = await db.execute(sql`select body_text from outbox where to_address = 'school@center.test' and kind = 'booking_moved' order by created_at desc limit 1`);
+		const body = ((Array.isArray(mail) ? mail : (mail as { rows: unknown[] }).rows) as { body_text: string }[])[0]!.body_text;
+		expect(body).toContain('중회의실 A');
+		expect(body).toContain('화상회의실');
 		// The old room is free again at the old time.
 		await expect(book('meeting-a', '2031-03-11', '10:00', '11:00', 'edu@center.test')).resolves.toMatchObject({ status: 'confirmed' });
 	});

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as login from '../../src/lib/server/auth/login';
 import * as passwordReset from '../../src/lib/server/auth/password-reset';
 import * as sessions from '../../src/lib/server/auth/sessions';
+import * as feeds from '../../src/lib/server/calendar/feeds';
 import { hashSecret } from '../../src/lib/server/auth/tokens';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
@@ -161,17 +162,20 @@ describe('using a reset link', () => {
 		expect(await login.signIn({ email, password: DEMO_PASSWORD, ip: null })).toMatchObject({ ok: true });
 	});
 
-	it('ends every session of the account, on every device, and opens none', async () => {
+	it('ends every session of the account, on every device, and its calendar address, and opens none', async () => {
 		const email = 'school@center.test';
 		const first = await login.signIn({ email, password: DEMO_PASSWORD, ip: null });
 		const second = await login.signIn({ email, password: DEMO_PASSWORD, ip: null });
 		const id = await userId(email);
 		expect(await sessions.countForUser(id)).toBe(2);
+		const feed = await feeds.create({ id }, clock.now());
+		expect(await feeds.ownerOf(feed.token, clock.now())).not.toBeNull();
 
 		await passwordReset.request({ email, ip: freshIp(), locale: 'ko' }, fast);
 		await passwordReset.complete(await tokenFromMail(email), NEW_PASSWORD);
 		expect(await sessions.countForUser(id)).toBe(0);
 		for (const signed of [first, second]) expect(signed.ok && (await sessions.validate(signed.token))).toBeNull();
+		expect(await feeds.ownerOf(feed.token, clock.now())).toBeNull();
 	});
 
 	it('refuses a weak password and keeps the link open; a newer link replaces an older one', async () => {

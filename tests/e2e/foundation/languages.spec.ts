@@ -80,11 +80,18 @@ async function pageWords(page: Page): Promise<string[]> {
 			const text = node.textContent?.trim();
 			if (text) out.push(text);
 		}
+		// People's words the page shows marked translate="no" (a user's name in a table cell) also
+		// appear inside labels ("Manage 오민지"): they are data there too.
+		const ownWords = Array.from(document.querySelectorAll('[translate="no"]'))
+			.map((el) => el.textContent?.trim() ?? '')
+			.filter((text) => text.length > 1)
+			.sort((a, b) => b.length - a.length);
 		for (const el of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]'))) {
 			if (foreign(el)) continue;
 			for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
-				const value = el.getAttribute(name)?.trim();
-				if (value) out.push(value);
+				let value = el.getAttribute(name)?.trim();
+				for (const words of ownWords) value = value?.replaceAll(words, '');
+				if (value?.trim()) out.push(value);
 			}
 		}
 		return out;

@@ -5,7 +5,7 @@ import * as audit from '../audit';
 import * as clock from '../clock';
 import { config } from '../config';
 import { db } from '../db';
-import { appUser, passwordReset } from '../db/schema';
+import { appUser, calendarFeed, passwordReset } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import * as outbox from '../notifications/outbox';
 import * as rateLimit from '../rate-limit';
@@ -118,6 +118,8 @@ export async function complete(token: string, password: string): Promise<void> {
 		if (used.length === 0) throw new NotFoundError('pwreset_link_invalid');
 		await tx.update(appUser).set({ passwordHash, updatedAt: clock.now() }).where(eq(appUser.id, open.userId));
 		await sessions.invalidateAllForUser(open.userId, tx);
+		// Whoever held the account may have made a calendar address: it stops too.
+		await tx.update(calendarFeed).set({ revokedAt: clock.now() }).where(and(eq(calendarFeed.userId, open.userId), isNull(calendarFeed.revokedAt)));
 		await audit.record(tx, { actorId: open.userId, action: 'user.reset_password', entity: 'user', entityId: open.userId });
 	});
 }

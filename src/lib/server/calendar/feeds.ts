@@ -37,6 +37,9 @@ export async function status(user: Pick<SessionUser, 'id'>): Promise<FeedStatus>
 export async function create(user: Pick<SessionUser, 'id'>, now: Date): Promise<{ token: string }> {
 	const { token, tokenHash } = newSingleUseToken();
 	await db.transaction(async (tx) => {
+		// Two requests at once (a double click, two tabs) take turns on the person's row, so the
+		// second replaces the first instead of meeting the one-live-address index.
+		await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.id, user.id)).for('update');
 		const revoked = await tx
 			.update(calendarFeed)
 			.set({ revokedAt: now })

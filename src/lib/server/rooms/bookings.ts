@@ -264,11 +264,13 @@ export async function move(actor: SessionUser, id: string, start: Date, end: Dat
 		throw new NotFoundError();
 	}
 	await ensureMayHold(actor, target, row, start, end);
+	// The booker's mail names the room it was in when the room changes.
+	const from = target.room.resourceId === row.resourceId ? target : await loadRoom(row.resourceId);
 	const moved = await engine.transitions.move(
 		actor.id,
 		row,
 		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
-		{ words: movedWords(target, row) }
+		{ words: movedWords(target, row, from?.room ?? target.room) }
 	);
 	return { ...toCreated(moved), undoUntil: undoUntilOf(moved.updatedAt) };
 }
@@ -297,11 +299,12 @@ export async function undoMove(actor: SessionUser, id: string): Promise<CreatedR
 	if (!target) throw new ConflictError('boardops_undo_expired', { undoMinutes: UNDO_MOVE_MINUTES });
 	const start = new Date(trail.before.start);
 	const end = new Date(trail.before.end);
+	const from = target.room.resourceId === row.resourceId ? target : await loadRoom(row.resourceId);
 	const moved = await engine.transitions.move(
 		actor.id,
 		row,
 		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
-		{ words: movedWords(target, row), undoOf: trail.id }
+		{ words: movedWords(target, row, from?.room ?? target.room), undoOf: trail.id }
 	);
 	return toCreated(moved);
 }

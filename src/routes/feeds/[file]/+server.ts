@@ -14,12 +14,12 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	// Unknown, revoked or malformed: the same 404 as any other address.
 	if (!owner) error(404, { message: 'not found' });
 	const locale = owner.locale === 'en' ? 'en' : 'ko';
-	const bookings = await calendarOfMine(owner, { now });
-	return inLocale(locale, () =>
-		calendarResponse(
+	return inLocale(locale, async () => {
+		const bookings = await calendarOfMine(owner, { now });
+		return calendarResponse(
 			bookings.map((b) => bookingEvent(b, { locale, origin: url.origin })),
 			'bookings.ics',
 			now
-		)
-	);
+		);
+	});
 };
