@@ -36,7 +36,7 @@ export interface DoorDisplay {
 	closure: { end: string; reason: string } | null;
 }
 
-/** How often the door display asks again (a meta refresh: works on any tablet, with or without JS). */
+/** How often the door display asks again (in place with JavaScript, by a <noscript> refresh without). */
 export const DOOR_REFRESH_SECONDS = 60;
 
 export async function doorDisplay(roomId: string, now: Date): Promise<DoorDisplay | null> {
