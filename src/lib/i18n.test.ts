@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 
@@ -38,20 +39,24 @@ describe('message catalogues', () => {
 	});
 });
 
+/** Source files under `roots` that `keep` accepts, not descending into directories `skip` names. */
+function sourceFiles(roots: string[], keep: (file: string) => boolean, skip: string[] = []): string[] {
+	const files: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir)) {
+			const full = path.join(dir, entry);
+			if (statSync(full).isDirectory()) {
+				if (!skip.includes(entry)) walk(full);
+			} else if (keep(full)) files.push(full);
+		}
+	};
+	for (const root of roots) walk(path.resolve(root));
+	return files;
+}
+
 describe('server message keys', () => {
 	it('exist in the catalogues for every key a service can return', async () => {
-		const { readdirSync, statSync } = await import('node:fs');
-		const path = await import('node:path');
-		const files: string[] = [];
-		const walk = (dir: string) => {
-			for (const entry of readdirSync(dir)) {
-				const full = path.join(dir, entry);
-				if (statSync(full).isDirectory()) walk(full);
-				else if (full.endsWith('.ts') && !full.endsWith('.test.ts')) files.push(full);
-			}
-		};
-		walk(path.resolve('src/lib/server'));
-		walk(path.resolve('src/routes'));
+		const files = sourceFiles(['src/lib/server', 'src/routes'], (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
 		const used = new Set<string>();
 		for (const file of files) {
 			const source = readFileSync(file, 'utf8');
@@ -65,19 +70,11 @@ describe('server message keys', () => {
 
 describe('messages in the browser', () => {
 	it('are looked up by name, never by a built key, outside the server (or every message of both languages ships to every page)', async () => {
-		const { readdirSync, statSync } = await import('node:fs');
-		const path = await import('node:path');
-		const files: string[] = [];
-		const walk = (dir: string) => {
-			for (const entry of readdirSync(dir)) {
-				const full = path.join(dir, entry);
-				if (statSync(full).isDirectory()) {
-					if (!['server', 'paraglide'].includes(entry)) walk(full);
-				} else if (/\.(svelte|ts)$/.test(full) && !/\.(test|server)\.ts$/.test(full) && !full.endsWith('+server.ts')) files.push(full);
-			}
-		};
-		walk(path.resolve('src/lib'));
-		walk(path.resolve('src/routes'));
+		const files = sourceFiles(
+			['src/lib', 'src/routes'],
+			(file) => /\.(svelte|ts)$/.test(file) && !/\.(test|server)\.ts$/.test(file) && !file.endsWith('+server.ts'),
+			['server', 'paraglide']
+		);
 		expect(files.length).toBeGreaterThan(20);
 		const dynamic = files.filter((file) => /\bm as unknown\b|\bm\[/.test(readFileSync(file, 'utf8')));
 		expect(dynamic).toEqual([]);

@@ -1,7 +1,7 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { STAFF_IDLE_WARNING_MS } from '$lib/server/auth/sessions';
 import * as clock from '$lib/server/clock';
-import { pendingApprovals } from '$lib/server/dashboard';
+import { countPending } from '$lib/server/facility/approvals';
 import { isStaffRole } from '$lib/roles';
 import type { LayoutServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		ui: locals.ui,
 		user: user ? { name: user.name, email: user.email, role: user.role } : null,
 		// Zero for everyone who does not decide requests (no query then).
-		pendingApprovals: user ? await pendingApprovals(user, clock.now()) : 0,
+		pendingApprovals: user ? await countPending(user, clock.now()) : 0,
 		idle:
 			user && session && isStaffRole(user.role)
 				? // How long is left, not when: the browser's clock may be wrong, so it counts down from now.

@@ -59,11 +59,11 @@ describe('facility staff', () => {
 	it('see the pending count (the nav badge too), today in brief, closures ahead and recent changes', async () => {
 		const facility = await actor('facility@center.test');
 		const school = await actor('school@center.test');
-		const before = await dashboard.pendingApprovals(facility, MONDAY);
+		const before = await approvals.countPending(facility, MONDAY);
 		const request = await book(school, 'pc-lab', '2026-11-30', '10:00', '12:00');
-		expect(await dashboard.pendingApprovals(facility, MONDAY)).toBe(before + 1);
+		expect(await approvals.countPending(facility, MONDAY)).toBe(before + 1);
 		// Only those who decide requests get a count (no query for the others).
-		expect(await dashboard.pendingApprovals(school, MONDAY)).toBe(0);
+		expect(await approvals.countPending(school, MONDAY)).toBe(0);
 
 		const today = await book(facility, 'meeting-a', '2026-11-23', '14:00', '15:00');
 		const [ahead] = await db

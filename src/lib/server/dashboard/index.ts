@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { appUser, auditLog, closure, invitation, outbox, reservation, room } from '../db/schema';
 import { bookedDuring, holding } from '../engine/holds.store';
+import { countPending } from '../facility/approvals';
 import { listMine, type BookingSummary } from '../rooms/mine';
 import { quotaUsedMinutes } from '../rooms/quota';
 import { mayBookRoom } from '../rooms/rules/eligibility';
@@ -85,16 +86,6 @@ export interface AdminPanel {
 	failures: { id: string; toAddress: string; subject: string; lastError: string | null; createdAt: Date }[];
 }
 
-/** Requests waiting for a decision that have not ended (the approvals page's list, counted). */
-export async function pendingApprovals(actor: SessionUser, now: Date): Promise<number> {
-	if (!can(actor, 'reservations.approve')) return 0;
-	const [row] = await db
-		.select({ n: count() })
-		.from(reservation)
-		.where(and(eq(reservation.status, 'requested'), gt(reservation.endsAt, now)));
-	return Number(row?.n ?? 0);
-}
-
 async function bookingsPanel(actor: SessionUser, now: Date): Promise<BookingsPanel> {
 	const mine = await listMine(actor, { now });
 	const holdingUpcoming = mine.upcoming.filter((b) => b.status === 'requested' || b.status === 'confirmed');
@@ -128,7 +119,7 @@ async function facilityPanel(actor: SessionUser, now: Date): Promise<FacilityPan
 	const dayEnd = seoulInstant(addDays(today, 1));
 	const aheadEnd = seoulInstant(addDays(today, CLOSURES_AHEAD_DAYS + 1));
 	const [pendingCount, todayRows, closures, recent] = await Promise.all([
-		pendingApprovals(actor, now),
+		countPending(actor, now),
 		db
 			.select({
 				id: reservation.id,

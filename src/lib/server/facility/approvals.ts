@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt } from 'drizzle-orm';
 import { can, type Actor } from '../auth/permissions';
 import * as clock from '../clock';
 import { db } from '../db';
@@ -48,6 +48,16 @@ function ensureMayDecide(actor: Actor) {
  * Requests waiting for a decision, soonest first. Those whose start has passed are left out:
  * the lapse job releases them (nobody can approve a booking that already began).
  */
+/** A request still waiting for a decision: requested, and not started yet (at its start it lapses). */
+export const awaitingDecision = (now: Date) => and(eq(reservation.status, 'requested'), gt(reservation.startsAt, now))!;
+
+/** How many requests wait for a decision (the dashboard's figure and the navigation's badge): the list below, counted. */
+export async function countPending(actor: Actor, now: Date): Promise<number> {
+	if (!can(actor, 'reservations.approve')) return 0;
+	const [row] = await db.select({ n: count() }).from(reservation).where(awaitingDecision(now));
+	return Number(row?.n ?? 0);
+}
+
 export async function listPending(actor: Actor): Promise<PendingRequest[]> {
 	ensureMayDecide(actor);
 	const rows = await db
@@ -74,7 +84,7 @@ export async function listPending(actor: Actor): Promise<PendingRequest[]> {
 		.innerJoin(room, eq(room.resourceId, reservation.resourceId))
 		.innerJoin(appUser, eq(appUser.id, reservation.bookedBy))
 		.leftJoin(school, eq(school.id, reservation.schoolId))
-		.where(and(eq(reservation.status, 'requested'), gt(reservation.startsAt, clock.now())))
+		.where(awaitingDecision(clock.now()))
 		.orderBy(asc(reservation.startsAt), asc(reservation.createdAt));
 	// Only the purpose as the actor may read it leaves here, not the booker's department.
 	return rows.map(({ bookedBy, bookerDepartmentCode: departmentCode, schoolId, ...row }) => ({

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { addDays, seoulDate, seoulInstant, seoulMinuteOfDay, weekdayOf } from '../../time/seoul';
+import { roomDay } from '../../board';
+import { addDays, MINUTE_MS, seoulDate, seoulInstant, seoulMinuteOfDay } from '../../time/seoul';
 import { db } from '../db';
 import { reservation } from '../db/schema';
 import { closuresOverlapping, holidayNames } from '../engine/availability';
@@ -55,14 +56,16 @@ export async function doorDisplay(roomId: string, now: Date): Promise<DoorDispla
 	]);
 	const holidays = holidayNames(date);
 	const holiday = holidays ? holidays.join(', ') : null;
-	const weekly = target.hours.find((h) => h.weekday === weekdayOf(date)) ?? null;
-	const hours = holiday && target.rules.closedOnHolidays ? null : weekly ? { opensMinute: weekly.opensMinute, closesMinute: weekly.closesMinute } : null;
+	// The board's own reading of a room's day: its weekly hours, none on a holiday it closes for.
+	const { open: openToday } = roomDay(date, { hours: target.hours, closedOnHolidays: target.rules.closedOnHolidays }, [], [], holiday);
+	const opensMinute = openToday ? seoulMinuteOfDay(new Date(openToday.start)) : 0;
+	// Counted from the opening, so a room open until midnight reads 24:00, not 00:00.
+	const hours = openToday ? { opensMinute, closesMinute: opensMinute + (openToday.end - openToday.start) / MINUTE_MS } : null;
 	const slots = bookings.map((b) => ({ start: b.start.toISOString(), end: b.end.toISOString(), startMs: b.start.getTime(), endMs: b.end.getTime() }));
 	const t = now.getTime();
 	const current = slots.find((s) => s.startMs <= t && t < s.endMs) ?? null;
 	const upcoming = slots.filter((s) => s.startMs > t);
-	const minute = seoulMinuteOfDay(now);
-	const open = hours !== null && minute >= hours.opensMinute && minute < hours.closesMinute;
+	const open = openToday !== null && t >= openToday.start && t < openToday.end;
 	const closure = closures[0] ?? null;
 	const state: DoorState = closure ? 'closure' : current ? 'busy' : open ? 'free' : 'closed';
 	const plain = (s: (typeof slots)[number] | undefined | null): DoorSlot | null => (s ? { start: s.start, end: s.end } : null);
