@@ -90,8 +90,8 @@ export async function signInByRequest(context: BrowserContext, email: string, pa
 
 /** Signs in through the page, as a person would. */
 export async function signInWithForm(page: Page, locale: Locale, email: string, password = PASSWORD): Promise<void> {
-	// Typed before the page's JavaScript runs, the fields were once found empty at submit on a busy
-	// machine (README › Left): type into the hydrated form, as the other specs do.
+	// Typing before hydration is proven on its own (foundation/before-hydration.spec.ts); here the
+	// form is filled once hydrated, so that what a spec tests is the enhanced form.
 	if (!noScript.has(page.context())) await hydrated(page);
 	await page.getByLabel(t(locale, 'login_email'), { exact: true }).fill(email);
 	await page.getByLabel(t(locale, 'login_password'), { exact: true }).fill(password);
