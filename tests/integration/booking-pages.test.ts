@@ -162,9 +162,16 @@ describe('calendar of my bookings', () => {
 
 describe('rooms offered by the booking form', () => {
 	it('lists every active room with its grid and whether it needs approval', async () => {
-		const list = await bookableRooms();
+		const list = await bookableRooms(await actor('edu@center.test'));
 		expect(list).toHaveLength(12);
 		expect(list.find((r) => r.nameEn === 'Video Conference Room')).toMatchObject({ granularityMinutes: 15, requiresApproval: false, capacity: 12 });
 		expect(list.find((r) => r.nameEn === 'Seminar Hall')).toMatchObject({ requiresApproval: true, opensMinute: 540, closesMinute: 1080 });
+	});
+
+	it('offers a school user only the rooms a school may book: no consultation or mediation rooms', async () => {
+		const list = await bookableRooms(await actor('school@center.test'));
+		expect(list.map((r) => r.nameEn)).not.toContain('Consultation Room 1');
+		expect(list.map((r) => r.nameEn)).toContain('Meeting Room B');
+		expect(list.length).toBeLessThan(12);
 	});
 });

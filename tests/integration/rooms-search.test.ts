@@ -167,3 +167,69 @@ describe('availability board data', () => {
 		await expect(board('2026-11-24', 8, null)).rejects.toThrow(RangeError);
 	});
 });
+
+describe('free-room search lists only rooms that can really be booked then', () => {
+	const reasons = (result: Awaited<ReturnType<typeof search>>, code: string) =>
+		result.notBookable.filter((n) => n.resourceId === rooms[code]).map((n) => n.violation.messageKey);
+
+	it('leaves out a room whose lead time has not been met, and says why (the seminar hall books 3 days ahead)', async () => {
+		// Now: Monday 08:00; Tuesday is one day ahead.
+		const tuesday = await search({ freeFrom: at('2026-11-24', '09:00'), freeTo: at('2026-11-24', '10:00') });
+		expect(codes(tuesday.rooms)).not.toContain('seminar-hall');
+		expect(reasons(tuesday, 'seminar-hall')).toEqual(['rule_lead_time']);
+		expect(codes(tuesday.rooms)).toContain('meeting-b');
+		const thursday = await search({ freeFrom: at('2026-11-26', '09:00'), freeTo: at('2026-11-26', '10:00') });
+		expect(codes(thursday.rooms)).toContain('seminar-hall');
+	});
+
+	it('leaves out every room beyond its booking horizon, and time off a room’s grid or too short for it', async () => {
+		const far = await search({ freeFrom: at('2027-03-09', '10:00'), freeTo: at('2027-03-09', '11:00') });
+		expect(far.rooms).toEqual([]);
+		expect(far.closedAtTime).toBe(false);
+		expect(new Set(far.notBookable.map((n) => n.violation.messageKey))).toEqual(new Set(['rule_horizon']));
+		// 30 minutes: the PC lab books at least an hour.
+		const short = await search({ freeFrom: at('2026-11-26', '10:00'), freeTo: at('2026-11-26', '10:30') });
+		expect(codes(short.rooms)).not.toContain('pc-lab');
+		expect(codes(short.rooms)).toContain('meeting-b');
+	});
+
+	it('for a school user leaves out the staff-only rooms; for staff lists them; a visitor is held only to the rules that bind everyone', async () => {
+		const school = await actor('school@center.test');
+		const staff = await actor('edu@center.test');
+		const when = { freeFrom: at('2026-11-26', '10:00'), freeTo: at('2026-11-26', '11:00') };
+		const forSchool = await search(when, school);
+		expect(codes(forSchool.rooms)).not.toContain('consult-1');
+		expect(reasons(forSchool, 'consult-1')).toEqual(['rooms_only_staff']);
+		expect(codes((await search(when, staff)).rooms)).toContain('consult-1');
+		expect(codes((await search(when, null)).rooms)).toContain('consult-1');
+	});
+
+	it('marks, without a time, the rooms a person may not book: staff only for a school user, nothing for staff or a visitor', async () => {
+		const school = await actor('school@center.test');
+		const forSchool = await search({}, school);
+		expect(forSchool.rooms.find((r) => r.code === 'consult-1')).toMatchObject({ mayBook: false, onlyFor: 'staff' });
+		expect(forSchool.rooms.find((r) => r.code === 'meeting-b')).toMatchObject({ mayBook: true, onlyFor: null });
+		const forStaff = await search({}, await actor('edu@center.test'));
+		expect(forStaff.rooms.every((r) => r.mayBook && r.onlyFor === null)).toBe(true);
+		const forVisitor = await search({});
+		expect(forVisitor.rooms.every((r) => r.mayBook === null && r.onlyFor === null)).toBe(true);
+	});
+
+	it('leaves out a room whose monthly quota the school has used up', async () => {
+		const school = await actor('school@center.test');
+		// The large meeting room allows 20 hours a month; 19 are asked for in one go (at most 8 h each).
+		const when = { freeFrom: at('2026-11-26', '09:00'), freeTo: at('2026-11-26', '18:00') };
+		const nine = await search(when, school);
+		expect(reasons(nine, 'large-meeting')).toEqual(['rule_too_long']);
+		for (const day of ['2026-11-30', '2026-11-27']) {
+			await reservations.create(school, { roomId: rooms['large-meeting']!, start: at(day, '09:00'), end: at(day, '17:00'), purpose: '연수', attendees: 20 });
+		}
+		const hour = await search({ freeFrom: at('2026-11-26', '16:00'), freeTo: at('2026-11-26', '17:00') }, school);
+		expect(codes(hour.rooms)).toContain('large-meeting');
+		const more = await search({ freeFrom: at('2026-11-26', '09:00'), freeTo: at('2026-11-26', '14:00') }, school);
+		expect(codes(more.rooms)).not.toContain('large-meeting');
+		expect(reasons(more, 'large-meeting')).toEqual(['rule_quota']);
+		// Another school's quota is its own.
+		expect(codes((await search({ freeFrom: at('2026-11-26', '09:00'), freeTo: at('2026-11-26', '14:00') }, await actor('edu@center.test'))).rooms)).toContain('large-meeting');
+	});
+});

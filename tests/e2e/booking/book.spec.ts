@@ -25,6 +25,23 @@ test.describe('booking form', () => {
 		await context.close();
 	});
 
+	test('on a phone the live check sits right above the submit button, where the person looks before sending', async ({ browser }) => {
+		const context = await openContext(browser, { locale: 'ko', as: SCHOOL, width: 360 });
+		const page = await context.newPage();
+		await page.goto('/book');
+		await fillBookingForm(page, 'ko', { roomId: rooms['Meeting Room B']!.id, date: tuesday(), start: '16:00', end: '17:00', purpose: '휴대전화 확인', attendees: 4 });
+		const live = page.locator('[aria-live="polite"]');
+		await expect(live).toContainText(t('ko', 'book_live_free'));
+		await expect(live).toHaveCount(1);
+		const submit = page.getByRole('button', { name: t('ko', 'book_submit'), exact: true });
+		const repeat = page.getByRole('group', { name: t('ko', 'book_repeat_legend') });
+		const [liveBox, submitBox, repeatBox] = await Promise.all([live.boundingBox(), submit.boundingBox(), repeat.boundingBox()]);
+		expect(liveBox!.y).toBeGreaterThan(repeatBox!.y + repeatBox!.height - 1);
+		expect(liveBox!.y + liveBox!.height).toBeLessThanOrEqual(submitBox!.y);
+		await page.screenshot(shot('book-live-ko-360'));
+		await context.close();
+	});
+
 	test('the same booking works with JavaScript off (form post, server-side conversion of Seoul time)', async ({ browser }) => {
 		const context = await openContext(browser, { locale: 'en', as: SCHOOL, javaScriptEnabled: false });
 		const page = await context.newPage();

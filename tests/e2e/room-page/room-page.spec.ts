@@ -6,12 +6,14 @@ const FACILITY = ACCOUNTS.find((a) => a.email === 'facility@center.test')!;
 const SCHOOL = ACCOUNTS.find((a) => a.email === 'school@center.test')!;
 
 let roomId = '';
+let meetingRoomId = '';
 let date = '';
 
 test.beforeAll(async () => {
 	const api = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'accept-language': 'en' } });
 	const rooms = (await (await api.get('/api/v1/rooms')).json()).rooms as { id: string; name: string }[];
 	roomId = rooms.find((r) => r.name === 'Consultation Room 4')!.id;
+	meetingRoomId = rooms.find((r) => r.name === 'Meeting Room B')!.id;
 	await api.post('/api/v1/session', { data: { email: FACILITY.email, password: 'center-demo' } });
 	// Monday next week: inside the 14-day list and the calendar's week view after one "next".
 	date = futureWeekday(1, 1);
@@ -79,7 +81,7 @@ test('without JavaScript, strangers see the booked time as booked and no details
 	await context.close();
 });
 
-test('facility staff see what a booking is for; a school user sees the room rules and a booking link', async ({ browser }) => {
+test('facility staff see what a booking is for; a school user sees the room rules, and a booking link only where a school may book', async ({ browser }) => {
 	const staff = await openContext(browser, { locale: 'ko', as: FACILITY, javaScriptEnabled: false });
 	const page = await staff.newPage();
 	await page.goto(`/rooms/${roomId}`);
@@ -89,7 +91,12 @@ test('facility staff see what a booking is for; a school user sees the room rule
 	const school = await openContext(browser, { locale: 'en', as: SCHOOL });
 	const schoolPage = await school.newPage();
 	await schoolPage.goto(`/rooms/${roomId}`);
-	await expect(schoolPage.getByRole('link', { name: t('en', 'room_book_this') })).toHaveAttribute('href', `/book?room=${roomId}`);
+	// Consultation rooms are for staff: marked so, with no booking link for a school.
+	await expect(schoolPage.locator('main')).toContainText(t('en', 'rooms_badge_staff_only'));
+	await expect(schoolPage.getByRole('link', { name: t('en', 'room_book_this') })).toHaveCount(0);
 	await expect(schoolPage.locator('main')).toContainText('Mon–Fri 09:00–18:00');
+	await schoolPage.goto(`/rooms/${meetingRoomId}`);
+	await expect(schoolPage.getByRole('link', { name: t('en', 'room_book_this') })).toHaveAttribute('href', `/book?room=${meetingRoomId}`);
+	await expect(schoolPage.locator('main')).not.toContainText(t('en', 'rooms_badge_staff_only'));
 	await school.close();
 });

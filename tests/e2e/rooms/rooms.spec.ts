@@ -102,6 +102,47 @@ test('shows capacity, floor, equipment, accessibility and approval, and links to
 	}
 });
 
+test('on a phone the filters fold behind a button; a school user sees staff-only rooms marked, without a booking link', async ({ browser }) => {
+	const context = await openContext(browser, { locale: 'ko', as: SCHOOL, width: 360 });
+	const page = await context.newPage();
+	await page.goto('/rooms');
+	const people = page.getByLabel(t('ko', 'rooms_people'), { exact: true });
+	await expect(people).toBeHidden();
+	await page.getByText(t('ko', 'rooms_filters_toggle'), { exact: true }).click();
+	await expect(people).toBeVisible();
+	const consult = page.locator('.room-card').filter({ has: page.getByRole('heading', { name: '상담실 1' }) });
+	await expect(consult).toContainText(t('ko', 'rooms_badge_staff_only'));
+	await expect(consult).toContainText(t('ko', 'rooms_only_staff'));
+	await expect(consult.getByRole('link', { name: new RegExp(`^${t('ko', 'rooms_book')}`) })).toHaveCount(0);
+	const meeting = page.locator('.room-card').filter({ has: page.getByRole('heading', { name: '중회의실 B' }) });
+	await expect(meeting).not.toContainText(t('ko', 'rooms_badge_staff_only'));
+	await expect(meeting.getByRole('link', { name: new RegExp(`^${t('ko', 'rooms_book')}`) })).toHaveCount(1);
+
+	// A free-time search lists only rooms this school can book then, folds with the count, and says why the others are left out.
+	await page.goto(`/rooms?date=${FRIDAY}&from=10:00&to=11:00`);
+	await expect(page.getByText(t('ko', 'rooms_filters_toggle_active', { count: 1 }), { exact: true })).toBeVisible();
+	expect(await names(page)).not.toContain('상담실 1');
+	expect(await names(page)).toContain('중회의실 B');
+	await expect(page.locator('.reasons')).toContainText(t('ko', 'rooms_only_staff'));
+	await settle(page);
+	await page.screenshot({ path: `${SHOTS}/rooms-school-folded-ko-360.png`, fullPage: true });
+
+	// The room's own page says it too, and offers no booking.
+	await page.goto(`/rooms/${rooms['Consultation Room 1']!.id}`);
+	await expect(page.getByRole('main')).toContainText(t('ko', 'rooms_badge_staff_only'));
+	await expect(page.getByRole('link', { name: t('ko', 'room_book_this'), exact: true })).toHaveCount(0);
+	await context.close();
+});
+
+test('on a wide screen the filters show without a fold button', async ({ browser }) => {
+	const context = await openContext(browser, { locale: 'en', javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/rooms');
+	await expect(page.getByLabel(t('en', 'rooms_people'), { exact: true })).toBeVisible();
+	await expect(page.getByText(t('en', 'rooms_filters_toggle'), { exact: true })).toBeHidden();
+	await context.close();
+});
+
 for (const locale of LOCALES) {
 	for (const width of WIDTHS) {
 		test(`the catalogue passes axe with one h1 and no sideways scroll (${locale}, ${width} px)`, async ({ browser }) => {

@@ -5,6 +5,7 @@ import { db } from '../db';
 import { appUser, reservation, room, roomRule, type ReservationStatus } from '../db/schema';
 import { holding, isHolding } from '../engine/holds.store';
 import { DEFAULT_RULES } from './rules';
+import { mayBookRoom } from './rules/eligibility';
 import { loadRooms } from './store';
 import { get } from './bookings';
 
@@ -169,9 +170,12 @@ export interface BookableRoom {
 	closesMinute: number;
 }
 
-/** Rooms the booking form lists, in display order. Whether the actor may book one is a rule the booking checks. */
-export async function bookableRooms(): Promise<BookableRoom[]> {
-	const rooms = await loadRooms();
+/**
+ * Rooms the booking form lists for this person, in display order: the ones their role and school
+ * may book (a school user never sees a staff-only room offered). The booking checks it again.
+ */
+export async function bookableRooms(actor: Pick<SessionUser, 'role' | 'schoolId'>): Promise<BookableRoom[]> {
+	const rooms = (await loadRooms()).filter(({ rules }) => mayBookRoom(rules, actor));
 	return rooms.map(({ room: r, rules, hours }) => ({
 		id: r.resourceId,
 		nameKo: r.nameKo,

@@ -16,6 +16,11 @@ import { loadRooms, type RoomWithRules } from './store';
 import { holidayNames } from '../engine/availability';
 import { ATTENDEES_MAX } from './input';
 import type { CatalogueRoom } from './index';
+import { quotaUsedMinutes } from './quota';
+import { contextOf } from './rule-context';
+import { checkBooking } from './rules';
+import { mayBookRoom } from './rules/eligibility';
+import * as clock from '../clock';
 
 export interface RoomFilters {
 	minCapacity?: number;
@@ -26,8 +31,18 @@ export interface RoomFilters {
 	freeTo?: Date;
 }
 
+/** Who is looking: their role and school decide which rooms they may book (null: not signed in). */
+export type Viewer = Pick<SessionUser, 'role' | 'schoolId'> | null;
+
+export interface SearchRoom extends CatalogueRoom {
+	/** Whether the viewer may book this room at all (null for a visitor not signed in). */
+	mayBook: boolean | null;
+	/** Why not, when the room's roles leave out the viewer's ('staff') or its schools leave out theirs ('schools'). */
+	onlyFor: 'staff' | 'schools' | null;
+}
+
 export interface SearchResult {
-	rooms: CatalogueRoom[];
+	rooms: SearchRoom[];
 	/** Active rooms before filtering. */
 	total: number;
 	/** Equipment keys any active room has, for the filter's checkboxes. */
@@ -36,27 +51,58 @@ export interface SearchResult {
 	hours: { opensMinute: number; closesMinute: number } | null;
 	/** With a time filter: whether the center is closed then (every room shut, a holiday...). */
 	closedAtTime: boolean;
+	/**
+	 * With a time filter: rooms open and free then that still cannot be booked then (too soon, too
+	 * far ahead, off the room's grid, too long or short, not for this person, over the quota),
+	 * with the first reason of each, so the page can say why they are not listed.
+	 */
+	notBookable: { resourceId: string; violation: Violation }[];
 }
 
-/** The catalogue narrowed by people, equipment and a free time. */
-export async function search(filters: RoomFilters = {}): Promise<SearchResult> {
+/** Whether a room's roles or schools leave the viewer out, and which. */
+export function onlyFor(target: RoomWithRules, viewer: Viewer): SearchRoom['onlyFor'] {
+	if (!viewer || mayBookRoom(target.rules, viewer)) return null;
+	const roles = target.rules.allowedRoles;
+	return roles.length > 0 && !roles.includes(viewer.role) ? 'staff' : 'schools';
+}
+
+/**
+ * The catalogue narrowed by people, equipment and a free time. With a time, only rooms that can
+ * really be booked then are listed: open, free, and within every booking rule for this viewer
+ * (lead time, horizon, grid, length, who may book, the school's quota); a visitor not signed in is
+ * held to the rules that bind everyone.
+ */
+export async function search(filters: RoomFilters = {}, viewer: Viewer = null, now: Date = clock.now()): Promise<SearchResult> {
 	const all = await loadRooms();
 	const wanted = filters.equipment ?? [];
 	let matching = all.filter(
 		({ room }) => room.capacity >= (filters.minCapacity ?? 0) && wanted.every((key) => room.equipment.includes(key))
 	);
 	let closedAtTime = false;
+	const notBookable: SearchResult['notBookable'] = [];
 	if (filters.freeFrom && filters.freeTo && matching.length) {
 		const { freeFrom: from, freeTo: to } = filters;
 		const ids = matching.map(({ room }) => room.resourceId);
 		const [closures, busy] = await Promise.all([closuresBetween(from, to), busyByRoom(from, to, null, ids)]);
 		const open = matching.filter((r) => openThroughout(r, closures, from, to));
 		closedAtTime = open.length === 0;
-		matching = open.filter(({ room }) => !busy.has(room.resourceId));
+		const free = open.filter(({ room }) => !busy.has(room.resourceId));
+		const verdicts = await Promise.all(free.map((target) => firstBrokenRule(target, viewer, filters, now)));
+		matching = free.filter((target, i) => {
+			const violation = verdicts[i];
+			if (violation) notBookable.push({ resourceId: target.room.resourceId, violation });
+			return !violation;
+		});
 	}
 	const allHours = all.flatMap((r) => r.hours);
 	return {
-		rooms: matching.map(({ room, rules }) => ({ ...room, requiresApproval: rules.requiresApproval })),
+		rooms: matching.map((target) => ({
+			...target.room,
+			requiresApproval: target.rules.requiresApproval,
+			mayBook: viewer ? mayBookRoom(target.rules, viewer) : null,
+			onlyFor: onlyFor(target, viewer)
+		})),
+		notBookable,
 		total: all.length,
 		equipmentKeys: [...new Set(all.flatMap(({ room }) => room.equipment))],
 		hours: allHours.length
@@ -64,6 +110,25 @@ export async function search(filters: RoomFilters = {}): Promise<SearchResult> {
 			: null,
 		closedAtTime
 	};
+}
+
+/**
+ * The first booking rule a request for the whole free time would break, for this viewer. Capacity
+ * is the people filter's job; who may book only counts for someone signed in.
+ */
+async function firstBrokenRule(target: RoomWithRules, viewer: Viewer, filters: RoomFilters, now: Date): Promise<Violation | null> {
+	const start = filters.freeFrom!;
+	const end = filters.freeTo!;
+	const actor = viewer ?? { role: 'school_user' as const, schoolId: null };
+	const used = viewer && target.rules.monthlyQuotaMinutes !== null ? await quotaUsedMinutes(target.room.resourceId, viewer.schoolId, start) : 0;
+	// Closures and hours were checked for the listing already (openThroughout).
+	const ctx = contextOf(target, actor, { start, end, attendees: filters.minCapacity ?? 1 }, now, [], used);
+	const broken = checkBooking(ctx).filter((v) => v.rule !== 'capacity' && (viewer || v.rule !== 'eligibility'));
+	const first = broken[0] ?? null;
+	// Left out for who they are: say for whom the room is ("only center staff can book this room").
+	if (first?.rule === 'eligibility')
+		return { rule: 'eligibility', messageKey: onlyFor(target, viewer) === 'staff' ? 'rooms_only_staff' : 'rooms_only_schools' };
+	return first;
 }
 
 /** Open for all of [from, to): inside its hours, not on a holiday it closes for, no closure. */

@@ -11,9 +11,9 @@ import { bookedOf, fieldErrorsOf, refusalOf, sayRows } from './answer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'rooms.book');
+	const user = requirePermission(event, 'rooms.book');
 	return {
-		rooms: await bookableRooms(),
+		rooms: await bookableRooms(user),
 		values: readQuery(event.url.searchParams),
 		// One key per rendered form: a double submit or a resent POST books once.
 		idempotencyKey: crypto.randomUUID()

@@ -3,19 +3,19 @@ import * as clock from '$lib/server/clock';
 import { parseInput } from '$lib/schemas/issues';
 import { roomFiltersForm } from '$lib/schemas/forms';
 import { formObject } from '$lib/server/http/forms';
-import { fieldErrors } from '$lib/server/i18n';
+import { fieldErrors, say } from '$lib/server/i18n';
 import * as roomSearch from '$lib/server/rooms/search';
 import { seoulDate } from '$lib/time/seoul';
 import type { PageServerLoad } from './$types';
 
 /** The catalogue; its filters are a GET form, so a filtered list is a link anyone can share. */
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const form = roomSearch.readFilterForm(url.searchParams);
 	// What no filter form sends (control characters, absurd lengths) lists nothing but the problems.
 	const shape = parseInput(roomFiltersForm, formObject(url.searchParams));
 	const { value, violations } = shape.ok ? roomSearch.parseFilters(form) : { value: { equipment: [] }, violations: shape.problems };
 	// Filters that read well still apply while the others are corrected.
-	const result = await roomSearch.search(value);
+	const result = await roomSearch.search(value, locals.user ?? null);
 	const en = getLocale() === 'en';
 	const filtered = Boolean(value.minCapacity || value.equipment?.length || value.freeFrom);
 	return {
@@ -27,6 +27,11 @@ export const load: PageServerLoad = async ({ url }) => {
 		equipmentKeys: result.equipmentKeys,
 		hours: result.hours,
 		closedAtTime: result.closedAtTime,
+		// Open and free then, but not bookable then by this person: how many, and why (each reason once).
+		notBookable: {
+			count: result.notBookable.length,
+			reasons: [...new Set(result.notBookable.map(({ violation }) => say(violation.messageKey, violation.params)))]
+		},
 		today: seoulDate(clock.now()),
 		rooms: result.rooms.map((r) => ({
 			id: r.resourceId,
@@ -36,7 +41,9 @@ export const load: PageServerLoad = async ({ url }) => {
 			capacity: r.capacity,
 			equipment: r.equipment,
 			accessibility: r.accessibility,
-			requiresApproval: r.requiresApproval
+			requiresApproval: r.requiresApproval,
+			mayBook: r.mayBook,
+			onlyFor: r.onlyFor
 		}))
 	};
 };

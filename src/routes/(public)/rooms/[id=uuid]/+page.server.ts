@@ -5,6 +5,7 @@ import * as clock from '$lib/server/clock';
 import { loadRoom } from '$lib/server/rooms/store';
 import * as rooms from '$lib/server/rooms';
 import { busyByRoom, seoulDays } from '$lib/server/rooms/availability';
+import { onlyFor } from '$lib/server/rooms/search';
 import { seoulDate } from '$lib/time/seoul';
 import type { PageServerLoad } from './$types';
 
@@ -17,13 +18,16 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const today = seoulDate(clock.now());
 	const { from, to } = seoulDays(today, LIST_DAYS);
 	const busy = (await busyByRoom(from, to, locals.user, [target.room.resourceId])).get(target.room.resourceId) ?? [];
+	// Whether this person may book the room at all (its roles or schools may leave them out).
+	const leftOut = onlyFor(target, locals.user ?? null);
 	return {
 		// Public facts only, whoever asks: the page's data is readable as __data.json.
 		...rooms.publicFacts(target),
 		breadcrumb: getLocale() === 'en' ? target.room.nameEn : target.room.nameKo,
 		busy,
 		listDays: LIST_DAYS,
-		canBook: locals.user !== null && can(locals.user, 'rooms.book'),
+		canBook: locals.user !== null && can(locals.user, 'rooms.book') && leftOut === null,
+		onlyFor: leftOut,
 		canMove: locals.user !== null && can(locals.user, 'rooms.manage')
 	};
 };
