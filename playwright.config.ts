@@ -9,6 +9,9 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 // A copy on another port never deletes the default run's database.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? (process.env.E2E_PORT ? `tests/e2e/.data-${PORT}` : 'tests/e2e/.data');
+// Where the app writes the e-mails it sends (MAIL_DIR); the specs read them there, as a person reads
+// their inbox (tests/e2e/fixtures.ts mailDir, the same formula).
+const MAIL_DIR = `tests/e2e/.mail-${PORT}`;
 
 /** A throwaway database next to TEST_DATABASE_URL's, created empty for each run. */
 function e2eDatabase(url: string) {
@@ -72,10 +75,10 @@ export default defineConfig({
 	webServer: [
 		{
 			...server,
-			command: `rm -rf ${DATA_DIR} && node ${BUILD_DIR}`,
+			command: `rm -rf ${DATA_DIR} ${MAIL_DIR} && node ${BUILD_DIR}`,
 			url: `${BASE_URL}/healthz`,
 			// DATABASE_URL emptied: this copy always runs on the embedded database.
-			env: { ...appEnv, PORT: String(PORT), ORIGIN: BASE_URL, DATA_DIR, DATABASE_URL: '' }
+			env: { ...appEnv, PORT: String(PORT), ORIGIN: BASE_URL, DATA_DIR, DATABASE_URL: '', MAIL_DIR, OUTBOX_POLL_MS: '300' }
 		},
 		...(TEST_DATABASE_URL
 			? [

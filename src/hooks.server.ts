@@ -17,7 +17,7 @@ import { requestLog } from '$lib/server/http/request-log';
 import { databaseGuard, markUnavailable } from '$lib/server/http/unavailable';
 import { say } from '$lib/server/i18n';
 import { log } from '$lib/server/log';
-import { smtpSender } from '$lib/server/notifications/mailer';
+import { directorySender, smtpSender } from '$lib/server/notifications/mailer';
 import { startJob, startOutboxWorker } from '$lib/server/notifications/worker';
 import * as reminders from '$lib/server/reminders';
 import * as reservations from '$lib/server/rooms/bookings';
@@ -48,6 +48,10 @@ export const init: ServerInit = async () => {
 	if (config.smtpUrl) {
 		const sender = smtpSender(config.smtpUrl, config.mailFrom);
 		workers.push(startOutboxWorker(sender.send, config.outboxPollMs, log));
+	} else if (config.mailDir) {
+		const sender = directorySender(config.mailDir, config.mailFrom);
+		workers.push(startOutboxWorker(sender.send, config.outboxPollMs, log));
+		log.info({ mailDir: config.mailDir }, 'SMTP_URL unset: e-mails are written as .eml files to MAIL_DIR');
 	} else {
 		log.info('SMTP_URL unset: e-mails stay in the outbox (admin › outbox)');
 	}

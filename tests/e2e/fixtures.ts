@@ -3,7 +3,9 @@
  * tests follow the wording in messages/*.json instead of copying it), and ways to open a page
  * signed in, in a given language and display mode.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { PARTICLE_AFTER_PLACEHOLDER, particleFor, type Particle } from '../../src/lib/i18n/particles';
@@ -13,6 +15,8 @@ export { test, expect } from '@playwright/test';
 /** E2E_PORT only to run beside another copy of the suite; the default is what CI uses. */
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 export const PASSWORD = 'center-demo';
+/** Where the embedded-database app writes the e-mails it sends (MAIL_DIR in playwright.config.ts). */
+export const MAIL_DIR = `tests/e2e/.mail-${process.env.E2E_PORT ?? 4173}`;
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const WIDTHS = [1280, 360] as const;
@@ -74,6 +78,43 @@ export async function setDisplay(context: BrowserContext, display: Display): Pro
 	if (display.contrast) cookies.push({ name: 'ui-contrast', value: display.contrast });
 	if (display.text) cookies.push({ name: 'ui-text', value: display.text });
 	await context.addCookies(cookies.map((c) => ({ ...c, url: BASE_URL })));
+}
+
+export interface SentMail {
+	to: string;
+	subject: string;
+	text: string;
+}
+
+/**
+ * The e-mails the app has sent to an address, oldest first, read from its MAIL_DIR as a person
+ * reads their inbox; waits (up to 15 s) until at least `atLeast` of them match.
+ */
+export async function mailsTo(address: string, match: (mail: SentMail) => boolean = () => true, atLeast = 1): Promise<SentMail[]> {
+	let found: SentMail[] = [];
+	await expect
+		.poll(
+			async () => {
+				let files: string[] = [];
+				try {
+					files = readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml')).sort();
+				} catch {
+					files = [];
+				}
+				const mails = await Promise.all(
+					files.map(async (file) => {
+						const parsed = await simpleParser(readFileSync(join(MAIL_DIR, file)));
+						const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? '');
+						return { to, subject: parsed.subject ?? '', text: parsed.text ?? '' };
+					})
+				);
+				found = mails.filter((mail) => mail.to === address && match(mail));
+				return found.length;
+			},
+			{ timeout: 15_000, message: `e-mails to ${address}` }
+		)
+		.toBeGreaterThanOrEqual(atLeast);
+	return found;
 }
 
 /** Signs in through the real form action (no UI), so the context carries a session cookie. */

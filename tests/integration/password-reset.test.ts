@@ -10,6 +10,7 @@ import { db } from '../../src/lib/server/db';
 import { appUser, auditLog, outbox, passwordReset as resetTable } from '../../src/lib/server/db/schema';
 import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import * as users from '../../src/lib/server/users';
+import * as outboxList from '../../src/lib/server/notifications/outbox';
 import { DEMO_PASSWORD, actor, seedDemoCenter } from './fixtures';
 
 beforeAll(seedDemoCenter);
@@ -61,6 +62,21 @@ describe('asking for a password reset', () => {
 		expect(stored!.tokenHash).not.toContain(token);
 		const audits = await db.select().from(auditLog).where(eq(auditLog.action, 'user.request_password_reset'));
 		expect(audits.map((a) => a.entityId)).toContain(await userId(email));
+	});
+
+	it('shows the admin’s outbox the reset mail without its secret: whoever reads the outbox cannot reset the password', async () => {
+		const email = 'facility@center.test';
+		await passwordReset.request({ email, ip: freshIp(), locale: 'ko' }, fast);
+		const token = await tokenFromMail(email);
+		const [shown] = (await outboxList.list()).filter((m) => m.toAddress === email && m.kind === 'password_reset');
+		expect(shown!.bodyText).not.toContain(token);
+		expect(shown!.bodyText).toContain(`/password-reset/${outboxList.REDACTED}`);
+		// The rest of the mail reads as sent.
+		expect(shown!.subject).toBe((await mailsTo(email)).at(-1)!.subject);
+		// Other mails' links stay whole.
+		expect(outboxList.redactPrivateLinks('https://center.test/my/bookings/0b6f7c2e-0000-4000-8000-000000000000')).toBe(
+			'https://center.test/my/bookings/0b6f7c2e-0000-4000-8000-000000000000'
+		);
 	});
 
 	it('answers an unknown address exactly as a known one, in about the same time, and sends nothing', async () => {

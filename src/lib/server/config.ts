@@ -12,6 +12,13 @@ export const config = {
 	get smtpUrl(): string | undefined {
 		return process.env.SMTP_URL || undefined;
 	},
+	/**
+	 * Without SMTP: a directory where each e-mail is written as an .eml file when it is sent (a
+	 * demo or test machine reads its mail there). Unset: e-mails wait in the outbox.
+	 */
+	get mailDir(): string | undefined {
+		return process.env.MAIL_DIR || undefined;
+	},
 	get mailFrom(): string {
 		return process.env.MAIL_FROM || '학교지원본부 예약 <no-reply@center.test>';
 	},

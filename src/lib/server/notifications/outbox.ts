@@ -113,13 +113,28 @@ export async function sendDue(send: Send, limit = 20): Promise<{ sent: number; f
 	return { sent, failed };
 }
 
+/**
+ * Paths whose last segment is a secret that acts for its holder (a password reset signs in as
+ * them): whoever reads the outbox must not be able to use it. Invitations are not among them:
+ * the admin who reads the outbox made the invitation.
+ */
+const PRIVATE_LINKS = [/(\/password-reset\/)[a-z2-7.]+/g];
+export const REDACTED = '••••••';
+
+/** A mail's text as staff may read it in the outbox: private links cut to their path. */
+export function redactPrivateLinks(text: string): string {
+	return PRIVATE_LINKS.reduce((out, pattern) => out.replace(pattern, `$1${REDACTED}`), text);
+}
+
+/** The outbox as the admin page lists it, newest first, private links cut (redactPrivateLinks). */
 export async function list(options: { limit?: number; offset?: number } = {}): Promise<OutboxMessage[]> {
-	return db
+	const rows = await db
 		.select()
 		.from(outbox)
 		.orderBy(desc(outbox.createdAt))
 		.limit(options.limit ?? 100)
 		.offset(options.offset ?? 0);
+	return rows.map((row) => ({ ...row, bodyText: redactPrivateLinks(row.bodyText) }));
 }
 
 export async function counts(): Promise<Record<'pending' | 'sent' | 'failed', number>> {

@@ -6,5 +6,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'outbox.view');
 	const [messages, counts] = await Promise.all([outbox.list({ limit: 100 }), outbox.counts()]);
-	return { messages, counts, smtpConfigured: Boolean(config.smtpUrl) };
+	return { messages, counts, smtpConfigured: Boolean(config.smtpUrl || config.mailDir) };
 };
