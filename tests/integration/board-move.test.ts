@@ -158,6 +158,43 @@ describe('undoing a move', () => {
 	});
 });
 
+describe('two staff moving one booking at once', () => {
+	it('of many simultaneous moves to different free times exactly one wins; the others are told it changed meanwhile', async () => {
+		const facility = await actor('facility@center.test');
+		const booked = await book('meeting-a', '2031-03-17', '09:00', '10:00');
+		const hours = ['11', '12', '13', '14', '15', '16'];
+		const results = await Promise.allSettled(
+			hours.map((h) => bookings.move(facility, booked.id, at('2031-03-17', `${h}:00`), at('2031-03-17', `${h}:30`)))
+		);
+		const won = results.filter((r) => r.status === 'fulfilled');
+		const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		expect(won).toHaveLength(1);
+		expect(lost).toHaveLength(hours.length - 1);
+		for (const r of lost) {
+			expect(r.reason).toBeInstanceOf(ConflictError);
+			expect((r.reason as ConflictError).messageKey).toBe('booking_moved_meanwhile');
+		}
+		// One move audited, and the row is where the winner put it.
+		const moves = await movesOf(booked.id);
+		expect(moves).toHaveLength(1);
+		const row = await rowOf(booked.id);
+		expect(row.startsAt.toISOString()).toBe((moves[0]!.after as { start: string }).start);
+	});
+
+	it('of many simultaneous undos of one move exactly one wins', async () => {
+		const facility = await actor('facility@center.test');
+		const booked = await book('meeting-a', '2031-03-13', '14:00', '15:00');
+		await bookings.move(facility, booked.id, at('2031-03-13', '15:00'), at('2031-03-13', '16:00'), rooms['meeting-b']);
+		const results = await Promise.allSettled(Array.from({ length: 5 }, () => bookings.undoMove(facility, booked.id)));
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(r.reason).toBeInstanceOf(ConflictError);
+		expect(await movesOf(booked.id)).toHaveLength(2);
+		const row = await rowOf(booked.id);
+		expect(row.resourceId).toBe(rooms['meeting-a']);
+		expect(row.startsAt).toEqual(at('2031-03-13', '14:00'));
+	});
+});
+
 describe('a booking’s details from the board', () => {
 	it('shows staff who booked, the school and its phone; the booker sees their own without actions; others get a 404', async () => {
 		const facility = await actor('facility@center.test');

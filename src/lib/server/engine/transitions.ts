@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { Mail } from '../notifications/letter';
 import * as outbox from '../notifications/outbox';
 import * as reminders from '../reminders';
-import { clashes, holding, lockResourcesOf, ofBooking, type Clash } from './holds.store';
+import { clashes, holding, isHolding, lockResourcesOf, ofBooking, type Clash } from './holds.store';
 import { isOverlap, withRetry } from './retry';
 
 /**
@@ -249,6 +249,17 @@ export async function move(
 				// Like an insert, a move takes its turn on the resources, the new one included, in
 				// one sorted call: no deadlock with simultaneous bookings or a move the other way.
 				await lockResourcesOf(tx, bookingId, changesResource ? [resourceId] : []);
+				// The caller read `before` outside this transaction: lock the row and check it is still
+				// where the caller saw it, so that of two staff moving (or undoing) one booking at once
+				// only the first wins; the second is told the booking changed meanwhile.
+				const [current] = await tx.select().from(reservation).where(eq(reservation.id, before.id)).for('update');
+				if (!current || !isHolding(current.status)) throw new ConflictError('booking_not_cancellable');
+				if (
+					current.startsAt.getTime() !== before.startsAt.getTime() ||
+					current.endsAt.getTime() !== before.endsAt.getTime() ||
+					current.resourceId !== before.resourceId
+				)
+					throw new ConflictError('booking_moved_meanwhile');
 				const rows = await tx
 					.update(reservation)
 					.set({
