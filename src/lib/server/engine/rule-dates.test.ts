@@ -89,3 +89,24 @@ describe('expandDates properties', () => {
 		);
 	});
 });
+
+describe('expandDates and the process time zone', () => {
+	it('gives the same dates whatever TZ the process runs in', () => {
+		const saved = process.env.TZ;
+		try {
+			fc.assert(
+				fc.property(isoDate, rule, fc.integer({ min: 2, max: MAX_OCCURRENCES }), (first, r, count) => {
+					const results = ['Asia/Seoul', 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'].map((tz) => {
+						process.env.TZ = tz;
+						return expandDates(first, r, { count });
+					});
+					for (const other of results.slice(1)) expect(other).toEqual(results[0]);
+				}),
+				{ numRuns: 50 }
+			);
+		} finally {
+			if (saved === undefined) delete process.env.TZ;
+			else process.env.TZ = saved;
+		}
+	});
+});
