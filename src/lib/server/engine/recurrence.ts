@@ -1,5 +1,6 @@
 import { MINUTE_MS } from '../../time/seoul';
-import { addDays, seoulDate, seoulInstant, seoulMinuteOfDay } from '../../time/seoul';
+import { seoulDate, seoulInstant, seoulMinuteOfDay } from '../../time/seoul';
+import { expandDates, mondayIndex } from './rule-dates';
 import type { Violation } from '../errors';
 
 import { MAX_OCCURRENCES, type Frequency } from '../../schemas/reservations';
@@ -30,23 +31,25 @@ export function checkRecurrence(recurrence: Recurrence, firstStart: Date): Viola
 }
 
 /**
- * The occurrences of a weekly series in Seoul wall-clock time: same weekday and time each week
- * (Seoul has no daylight saving, but the maths does not rely on it).
+ * The occurrences of a weekly series in Seoul wall-clock time: same weekday and time each week.
+ * The dates come from `rrule` on floating Seoul dates (`rule-dates.ts`); the time of day is put
+ * back with `seoulInstant`, so the machine's time zone never enters.
  */
 export function occurrences(first: { start: Date; end: Date }, recurrence: Recurrence): { start: Date; end: Date }[] {
 	const startDate = seoulDate(first.start);
 	const startMinute = seoulMinuteOfDay(first.start);
 	const lengthMs = first.end.getTime() - first.start.getTime();
-	const step = STEP_DAYS[recurrence.frequency];
-	const limit = Math.min(recurrence.count ?? MAX_OCCURRENCES, MAX_OCCURRENCES);
-	const result: { start: Date; end: Date }[] = [];
-	for (let i = 0; i < limit; i++) {
-		const date = addDays(startDate, i * step);
-		if (recurrence.until && date > recurrence.until) break;
+	if (!Object.hasOwn(STEP_DAYS, recurrence.frequency)) return [];
+	const interval = STEP_DAYS[recurrence.frequency] === 14 ? 2 : 1;
+	const { dates } = expandDates(
+		startDate,
+		{ kind: 'weekly', weekdays: [mondayIndex(startDate)], interval },
+		{ until: recurrence.until || undefined, count: recurrence.count }
+	);
+	return dates.map((date) => {
 		const start = seoulInstant(date, startMinute);
-		result.push({ start, end: new Date(start.getTime() + lengthMs) });
-	}
-	return result;
+		return { start, end: new Date(start.getTime() + lengthMs) };
+	});
 }
 
 export { MINUTE_MS };
