@@ -83,6 +83,30 @@ export const ROOMS: RoomSeed[] = [
 	}
 ];
 
+type PlaceSeed = Pick<
+	typeof room.$inferInsert,
+	'locationKo' | 'locationEn' | 'freeOfCharge' | 'feeNoteKo' | 'feeNoteEn' | 'officeNameKo' | 'officeNameEn' | 'officePhone'
+>;
+const FACILITY_OFFICE = { officeNameKo: '시설지원부', officeNameEn: 'Facility Support', officePhone: '044-320-3041' };
+const EDUCATION_OFFICE = { officeNameKo: '교육지원부', officeNameEn: 'Education Support', officePhone: '044-320-3011' };
+const MEDIATION_OFFICE = { officeNameKo: '화해조정부', officeNameEn: 'Reconciliation & Mediation', officePhone: '044-320-3031' };
+
+/** Where each demo room is, whether it costs anything, and who answers the phone for it. */
+export const ROOM_PLACES: Record<string, PlaceSeed> = {
+	'seminar-hall': { locationKo: '본관 1층 정문 로비 왼쪽', locationEn: 'Main building, 1F, left of the entrance lobby', freeOfCharge: false, feeNoteKo: '외부 단체는 1시간 30,000원 (교육기관은 무료)', feeNoteEn: 'External groups: ₩30,000 per hour (free for schools)', ...FACILITY_OFFICE },
+	'large-meeting': { locationKo: '본관 3층 엘리베이터 옆', locationEn: 'Main building, 3F, next to the lift', ...FACILITY_OFFICE },
+	'meeting-a': { locationKo: '본관 3층 복도 끝 왼쪽', locationEn: 'Main building, 3F, end of the corridor on the left', ...FACILITY_OFFICE },
+	'meeting-b': { locationKo: '본관 3층 복도 끝 오른쪽', locationEn: 'Main building, 3F, end of the corridor on the right', ...FACILITY_OFFICE },
+	'small-meeting-1': { locationKo: '본관 2층 엘리베이터 옆', locationEn: 'Main building, 2F, next to the lift', ...FACILITY_OFFICE },
+	'consult-1': { locationKo: '본관 2층 상담센터 안 첫째 방', locationEn: 'Main building, 2F, counselling wing, first room', ...EDUCATION_OFFICE },
+	'consult-2': { locationKo: '본관 2층 상담센터 안 둘째 방', locationEn: 'Main building, 2F, counselling wing, second room', ...EDUCATION_OFFICE },
+	'consult-3': { locationKo: '본관 2층 상담센터 안 셋째 방', locationEn: 'Main building, 2F, counselling wing, third room', ...EDUCATION_OFFICE },
+	'consult-4': { locationKo: '본관 2층 상담센터 안 넷째 방', locationEn: 'Main building, 2F, counselling wing, fourth room', ...EDUCATION_OFFICE },
+	mediation: { locationKo: '본관 4층 화해조정부 사무실 맞은편', locationEn: 'Main building, 4F, opposite the mediation office', ...MEDIATION_OFFICE },
+	'pc-lab': { locationKo: '본관 4층 계단 옆', locationEn: 'Main building, 4F, next to the stairs', ...EDUCATION_OFFICE },
+	'video-conference': { locationKo: '본관 3층 대회의실 옆', locationEn: 'Main building, 3F, next to the large meeting room', ...FACILITY_OFFICE }
+};
+
 type RuleSeed = Partial<Omit<typeof roomRule.$inferInsert, 'resourceId'>>;
 const STAFF_ROLES = ['admin', 'facility_manager', 'department_staff', 'visit_coordinator'];
 
@@ -134,7 +158,7 @@ export async function seedCenter(db: Database): Promise<void> {
 		await db.transaction(async (tx) => {
 			for (const [index, seed] of ROOMS.entries()) {
 				const [res] = await tx.insert(resource).values({ kind: 'room' }).returning();
-				await tx.insert(room).values({ ...seed, resourceId: res!.id, sortOrder: index });
+				await tx.insert(room).values({ ...seed, ...ROOM_PLACES[seed.code], resourceId: res!.id, sortOrder: index });
 				await tx.insert(roomRule).values({ ...ROOM_RULES[seed.code], resourceId: res!.id });
 			}
 		});
