@@ -1,4 +1,11 @@
-import { RRule, type Options, type Weekday } from 'rrule';
+import * as rrulePackage from 'rrule';
+import type { Options, Weekday } from 'rrule';
+
+// rrule ships CommonJS for Node (a UMD bundle whose named exports Node's ESM loader cannot see:
+// the built server failed on `import { RRule }`) and ESM for bundlers and vitest: take RRule from
+// wherever this loader put it.
+const RRule: typeof rrulePackage.RRule =
+	rrulePackage.RRule ?? (rrulePackage as unknown as { default: typeof rrulePackage }).default.RRule;
 import { isIsoDate, type IsoDate } from '../../time/seoul';
 import { MAX_OCCURRENCES } from '../../schemas/reservations';
 
