@@ -164,7 +164,14 @@ describe('two staff moving one booking at once', () => {
 		const booked = await book('meeting-a', '2031-03-17', '09:00', '10:00');
 		const hours = ['11', '12', '13', '14', '15', '16'];
 		const results = await Promise.allSettled(
-			hours.map((h) => bookings.move(facility, booked.id, at('2031-03-17', `${h}:00`), at('2031-03-17', `${h}:30`)))
+			// Every one of them saw the booking at 09:00–10:00 and asks to move it from there.
+			hours.map((h) =>
+				bookings.move(facility, booked.id, at('2031-03-17', `${h}:00`), at('2031-03-17', `${h}:30`), undefined, {
+					start: at('2031-03-17', '09:00'),
+					end: at('2031-03-17', '10:00'),
+					roomId: rooms['meeting-a']!
+				})
+			)
 		);
 		const won = results.filter((r) => r.status === 'fulfilled');
 		const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -179,6 +186,28 @@ describe('two staff moving one booking at once', () => {
 		expect(moves).toHaveLength(1);
 		const row = await rowOf(booked.id);
 		expect(row.startsAt.toISOString()).toBe((moves[0]!.after as { start: string }).start);
+	});
+
+	it('a second staff member confirming a move from a stale view is told it changed meanwhile, and the first move stands', async () => {
+		const first = await actor('facility@center.test');
+		const booked = await book('meeting-a', '2031-03-18', '09:00', '10:00');
+		// Both open the move confirmation while it is at 09:00 in meeting-a.
+		const planA = await details.planMove(first, booked.id, { date: '2031-03-18', start: '11:00', end: '12:00', roomId: rooms['meeting-a']! });
+		const planB = await details.planMove(first, booked.id, { date: '2031-03-18', start: '13:00', end: '14:00', roomId: rooms['meeting-b']! });
+		const seenOf = (plan: typeof planA) =>
+			details.seenPlace({ fromStart: plan.from.start, fromEnd: plan.from.end, fromRoomId: plan.from.roomId });
+		expect(seenOf(planA)).toEqual({ start: at('2031-03-18', '09:00'), end: at('2031-03-18', '10:00'), roomId: rooms['meeting-a'] });
+		await details.moveConfirmed(first, booked.id, planA.values, seenOf(planA));
+		const late = await details.moveConfirmed(first, booked.id, planB.values, seenOf(planB)).catch((e: unknown) => e);
+		expect(late).toBeInstanceOf(ConflictError);
+		expect((late as ConflictError).messageKey).toBe('booking_moved_meanwhile');
+		const row = await rowOf(booked.id);
+		expect(row.resourceId).toBe(rooms['meeting-a']);
+		expect(row.startsAt).toEqual(at('2031-03-18', '11:00'));
+		expect(await movesOf(booked.id)).toHaveLength(1);
+		// Hidden fields that are missing or garbled compare with the booking as it is now.
+		expect(details.seenPlace({ fromStart: '', fromEnd: '', fromRoomId: '' })).toBeUndefined();
+		expect(details.seenPlace({ fromStart: 'yesterday', fromEnd: planA.from.end, fromRoomId: planA.from.roomId })).toBeUndefined();
 	});
 
 	it('of many simultaneous undos of one move exactly one wins', async () => {

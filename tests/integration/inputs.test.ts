@@ -136,6 +136,33 @@ describe('impossible calendar dates', () => {
 	});
 });
 
+describe('a move through the API from a stale view', () => {
+	it('answers 409 booking_moved_meanwhile when "from" is no longer where the booking is, and moves when it is', async () => {
+		clock.freeze(at('2026-11-23', '08:00'));
+		const created = await reservations.create(school, {
+			roomId: rooms['meeting-b']!,
+			start: at('2026-11-26', '10:00'),
+			end: at('2026-11-26', '11:00'),
+			purpose: '협의회',
+			attendees: 4
+		});
+		const from = { start: '2026-11-26T10:00:00+09:00', end: '2026-11-26T11:00:00+09:00', roomId: rooms['meeting-b']! };
+		const first = await call(moveRoute.POST as Handler, `/api/v1/reservations/${created.id}/move`, {
+			user: facility,
+			params: { id: created.id },
+			body: { start: '2026-11-26T13:00:00+09:00', end: '2026-11-26T14:00:00+09:00', from }
+		});
+		expect(first.status).toBe(200);
+		const stale = await call(moveRoute.POST as Handler, `/api/v1/reservations/${created.id}/move`, {
+			user: facility,
+			params: { id: created.id },
+			body: { start: '2026-11-26T15:00:00+09:00', end: '2026-11-26T16:00:00+09:00', from }
+		});
+		expect(stale.status).toBe(409);
+		expect(stale.body.title).toBe(m.booking_moved_meanwhile({}, { locale: 'ko' }));
+	});
+});
+
 describe('NUL bytes and control characters', () => {
 	it('refuses a NUL byte in the sign-in e-mail with a field error, not a database error', async () => {
 		const { status, body } = await call(sessionRoute.POST as Handler, '/api/v1/session', {

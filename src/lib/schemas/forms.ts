@@ -101,6 +101,18 @@ export const decisionForm = z.object({ id: id() });
 export const rejectForm = z.object({ id: id(), reason: formText({ max: REASON_MAX_LENGTH, multiline: true }) });
 export const cancelForm = z.object({ id: id(), scope: line(20) });
 
-/** The board's booking page: a move (new date, 24-hour times, room; `confirm` once the move was shown), and a reason to cancel or reject. */
-export const boardMoveForm = z.object({ date: line(10), start: line(5), end: line(5), roomId: id(), confirm: line(1) });
+/**
+ * The board's booking page: a move (new date, 24-hour times, room; `confirm` once the move was
+ * shown, with where it was then: `fromStart`/`fromEnd` instants and `fromRoomId`), and a reason to cancel or reject.
+ */
+export const boardMoveForm = z.object({
+	date: line(10),
+	start: line(5),
+	end: line(5),
+	roomId: id(),
+	confirm: line(1),
+	fromStart: line(40),
+	fromEnd: line(40),
+	fromRoomId: id()
+});
 export const boardReasonForm = z.object({ reason: formText({ max: REASON_MAX_LENGTH, multiline: true }) });

@@ -74,7 +74,18 @@ export const moveRequest = z
 	.object({
 		start: instant('booking_time_invalid'),
 		end: instant('booking_time_invalid'),
-		roomId: uuid('booking_room_required').optional().meta({ description: 'Another room to move the booking to (default: the same room)' })
+		roomId: uuid('booking_room_required').optional().meta({ description: 'Another room to move the booking to (default: the same room)' }),
+		from: z
+			.object({
+				start: instant('booking_time_invalid'),
+				end: instant('booking_time_invalid'),
+				roomId: uuid('booking_room_required')
+			})
+			.optional()
+			.meta({
+				description:
+					'Where the mover saw the booking. When it has moved since (someone else moved it), the move is refused with 409 booking_moved_meanwhile instead of applied over that move.'
+			})
 	})
 	.meta({ id: 'MoveRequest' });
 

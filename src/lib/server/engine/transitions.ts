@@ -225,6 +225,13 @@ export interface MoveAudit {
 	after: { start: string; end: string; resourceId: string; movedAt: string; undoOf?: number };
 }
 
+/** Where the user saw a booking when they asked to move it (its own times, not the held ones). */
+export interface SeenPlace {
+	start: Date;
+	end: Date;
+	resourceId: string;
+}
+
 /**
  * Move a booking to a new time, or to another resource (every hold moves in time, each keeping
  * its buffers as given; only the named hold changes resource). All or nothing, in one
@@ -237,7 +244,7 @@ export async function move(
 	actorId: string,
 	before: Reservation,
 	to: MoveTarget,
-	{ words, undoOf }: { words: Words; undoOf?: number }
+	{ words, undoOf, seen }: { words: Words; undoOf?: number; seen?: SeenPlace }
 ): Promise<Reservation> {
 	const now = clock.now();
 	const bookingId = before.bookingId ?? before.id;
@@ -249,15 +256,17 @@ export async function move(
 				// Like an insert, a move takes its turn on the resources, the new one included, in
 				// one sorted call: no deadlock with simultaneous bookings or a move the other way.
 				await lockResourcesOf(tx, bookingId, changesResource ? [resourceId] : []);
-				// The caller read `before` outside this transaction: lock the row and check it is still
-				// where the caller saw it, so that of two staff moving (or undoing) one booking at once
-				// only the first wins; the second is told the booking changed meanwhile.
+				// The caller read `before` outside this transaction (and its user may have seen the booking
+				// earlier still: `seen`): lock the row and check it is still where they saw it, so that of
+				// two staff moving (or undoing) one booking from the same view only the first wins; the
+				// second is told the booking changed meanwhile.
 				const [current] = await tx.select().from(reservation).where(eq(reservation.id, before.id)).for('update');
 				if (!current || !isHolding(current.status)) throw new ConflictError('booking_not_cancellable');
+				const expected = seen ?? { start: before.startsAt, end: before.endsAt, resourceId: before.resourceId };
 				if (
-					current.startsAt.getTime() !== before.startsAt.getTime() ||
-					current.endsAt.getTime() !== before.endsAt.getTime() ||
-					current.resourceId !== before.resourceId
+					current.startsAt.getTime() !== expected.start.getTime() ||
+					current.endsAt.getTime() !== expected.end.getTime() ||
+					current.resourceId !== expected.resourceId
 				)
 					throw new ConflictError('booking_moved_meanwhile');
 				const rows = await tx

@@ -251,12 +251,27 @@ async function ensureMayHold(actor: SessionUser, target: RoomWithRules, row: Res
  * Facility staff move or resize a booking (the calendar's drag and resize, the board's move form),
  * to another time and/or another room (`roomId`). The rules are checked again for the new time and
  * room; PostgreSQL still refuses an overlap (409 naming the held time). The booker hears of it by
- * e-mail. The move can be undone for UNDO_MOVE_MINUTES (undoMove).
+ * e-mail. The move can be undone for UNDO_MOVE_MINUTES (undoMove). `seen` is where the mover saw
+ * the booking (the board's confirmation, the API's optional `from`): when it has moved since, the
+ * move is refused as changed meanwhile rather than applied over someone else's move.
  */
-export async function move(actor: SessionUser, id: string, start: Date, end: Date, roomId?: string): Promise<MovedReservation> {
+export async function move(
+	actor: SessionUser,
+	id: string,
+	start: Date,
+	end: Date,
+	roomId?: string,
+	seen?: { start: Date; end: Date; roomId: string }
+): Promise<MovedReservation> {
 	if (!can(actor, 'rooms.manage')) throw new ForbiddenError();
 	const row = await get(actor, id);
 	if (!engine.isHolding(row.status)) throw new ConflictError('booking_not_cancellable');
+	const seenPlace = seen && { start: seen.start, end: seen.end, resourceId: seen.roomId };
+	if (
+		seenPlace &&
+		(row.startsAt.getTime() !== seenPlace.start.getTime() || row.endsAt.getTime() !== seenPlace.end.getTime() || row.resourceId !== seenPlace.resourceId)
+	)
+		throw new ConflictError('booking_moved_meanwhile');
 	if (!(end > start)) throw new ValidationError([{ rule: 'end', messageKey: 'booking_end_after_start' }]);
 	const target = await loadRoom(roomId ?? row.resourceId);
 	if (!target) {
@@ -270,7 +285,7 @@ export async function move(actor: SessionUser, id: string, start: Date, end: Dat
 		actor.id,
 		row,
 		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
-		{ words: movedWords(target, row, from?.room ?? target.room) }
+		{ words: movedWords(target, row, from?.room ?? target.room), seen: seenPlace }
 	);
 	return { ...toCreated(moved), undoUntil: undoUntilOf(moved.updatedAt) };
 }

@@ -191,10 +191,30 @@ export async function planMove(actor: SessionUser, id: string, values: MoveFormV
 	};
 }
 
-/** The move's second step, confirmed: bookings.move (rules again, the clash refused by PostgreSQL, audited, the booker told). */
-export async function moveConfirmed(actor: SessionUser, id: string, values: MoveFormValues): Promise<MovedReservation> {
+/**
+ * Where the confirmation showed the booking (its hidden fields), when they are all there and read
+ * as instants and a room; otherwise nothing, and the move compares with the booking as it is now.
+ */
+export function seenPlace(form: { fromStart: string; fromEnd: string; fromRoomId: string }): { start: Date; end: Date; roomId: string } | undefined {
+	const start = new Date(form.fromStart);
+	const end = new Date(form.fromEnd);
+	if (!form.fromStart || !form.fromEnd || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || !isUuid(form.fromRoomId)) return undefined;
+	return { start, end, roomId: form.fromRoomId };
+}
+
+/**
+ * The move's second step, confirmed: bookings.move (rules again, the clash refused by PostgreSQL,
+ * audited, the booker told), refused as changed meanwhile when it is no longer where the
+ * confirmation showed it (`seen`).
+ */
+export async function moveConfirmed(
+	actor: SessionUser,
+	id: string,
+	values: MoveFormValues,
+	seen?: { start: Date; end: Date; roomId: string }
+): Promise<MovedReservation> {
 	const { start, end, roomId } = readMove(values);
-	return move(actor, id, start, end, roomId);
+	return move(actor, id, start, end, roomId, seen);
 }
 
 /** Facility staff cancel a booking with a reason (kept on the booking and in its audit row); an empty reason is refused. */

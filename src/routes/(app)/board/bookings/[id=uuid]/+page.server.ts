@@ -81,7 +81,7 @@ export const actions: Actions = {
 			const input = ensureForm(boardMoveForm, form);
 			const wanted = { date: input.date, start: input.start, end: input.end, roomId: input.roomId };
 			if (input.confirm !== '1') return { plan: await details.planMove(actor, event.params.id, wanted) };
-			return { moved: await details.moveConfirmed(actor, event.params.id, wanted) };
+			return { moved: await details.moveConfirmed(actor, event.params.id, wanted, details.seenPlace(input)) };
 		} catch (error) {
 			if (error instanceof ValidationError) return fail(422, { form: 'move', move: values, errors: fieldErrorsOf(error) });
 			return refused(error, { form: 'move', move: values });
