@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
-import { outbox as outboxTable } from '../../src/lib/server/db/schema';
+import { appUser, outbox as outboxTable } from '../../src/lib/server/db/schema';
 import { smtpSender } from '../../src/lib/server/notifications/mailer';
 import * as outbox from '../../src/lib/server/notifications/outbox';
 
@@ -50,6 +50,28 @@ describe('outbox', () => {
 			})
 			.catch(() => {});
 		expect(await db.select().from(outboxTable).where(eq(outboxTable.toAddress, 'gone@school.kr'))).toHaveLength(0);
+	});
+
+	it('queues mail for an account only while it is active, by id as by role, in its language', async () => {
+		const [active, gone] = await db
+			.insert(appUser)
+			.values([
+				{ email: 'still-here@center.test', name: '현직', role: 'visit_coordinator', locale: 'en' },
+				{ email: 'left@center.test', name: '퇴직', role: 'visit_coordinator', active: false }
+			])
+			.returning();
+		const note = { kind: 'test_active', compose: (locale: 'ko' | 'en') => ({ subject: locale, text: locale }) };
+		const queued = await db.transaction(async (tx) => [
+			...(await outbox.mail(tx, { userId: active!.id }, note)),
+			...(await outbox.mail(tx, { userId: gone!.id }, note)),
+			...(await outbox.mail(tx, { role: 'visit_coordinator' }, note))
+		]);
+		expect(queued).toHaveLength(2);
+		const rows = await db.select().from(outboxTable).where(eq(outboxTable.kind, 'test_active'));
+		expect(rows.map((r) => [r.toAddress, r.subject])).toEqual([
+			['still-here@center.test', 'en'],
+			['still-here@center.test', 'en']
+		]);
 	});
 
 	it('sends due messages through a real SMTP server and marks them sent', async () => {

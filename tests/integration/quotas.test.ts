@@ -125,3 +125,50 @@ describe('simultaneous requests against one quota', () => {
 		expect(await heldMinutes('large-meeting', school.schoolId!, at('2027-02-01', '00:00'), at('2027-03-01', '00:00'))).toBe(16 * 60);
 	});
 });
+
+describe('a move by facility staff counts against the booking school’s quota', () => {
+	// Monday 2027-04-26: May 2027 is ahead (its holidays, 3, 5 and 13 May, left out).
+	beforeEach(() => clock.freeze(at('2027-04-26', '08:00')));
+
+	it('refuses moving a booking into a room where the school has no hours left, and lets one move within its own room and month', async () => {
+		const school = await actor('school@center.test');
+		const facility = await actor('facility@center.test');
+		await reservations.create(school, eightHours('meeting-a', '2027-05-06'));
+		const inA = await reservations.create(school, eightHours('meeting-a', '2027-05-07'));
+		const inB = await reservations.create(school, eightHours('meeting-b', '2027-05-10'));
+		// meeting-a holds 16 h of 20: another 8 h does not fit, whoever moves it there.
+		const refused = await reservations.move(facility, inB.id, at('2027-05-11', '09:00'), at('2027-05-11', '17:00'), rooms['meeting-a']).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).violations).toEqual([quotaLeft(4)]);
+		expect(await heldMinutes('meeting-a', school.schoolId!, at('2027-05-01', '00:00'), at('2027-06-01', '00:00'))).toBe(16 * 60);
+		// Its own 8 h move with it: another day of the same month in the same room fits.
+		await reservations.move(facility, inA.id, at('2027-05-12', '09:00'), at('2027-05-12', '17:00'));
+		expect(await heldMinutes('meeting-a', school.schoolId!, at('2027-05-01', '00:00'), at('2027-06-01', '00:00'))).toBe(16 * 60);
+	});
+
+	it('lets exactly one of three simultaneous moves into a room take the school’s last 8 h there', async () => {
+		clock.freeze(at('2027-05-24', '08:00'));
+		const booker = await actor('school@center.test');
+		const facility = await actor('facility@center.test');
+		// The school holds 8 h of meeting-a's 20 in June; three 8 h bookings elsewhere are moved there at once.
+		await reservations.create(booker, eightHours('meeting-a', '2027-06-07'));
+		const sources = [
+			await reservations.create(booker, eightHours('large-meeting', '2027-06-08')),
+			await reservations.create(booker, eightHours('large-meeting', '2027-06-09')),
+			await reservations.create(booker, eightHours('meeting-b', '2027-06-10'))
+		];
+		const days = ['2027-06-14', '2027-06-15', '2027-06-16'];
+		const results = await Promise.allSettled(
+			sources.map((b, i) => reservations.move(facility, b.id, at(days[i]!, '09:00'), at(days[i]!, '17:00'), rooms['meeting-a']))
+		);
+		const won = results.filter((r) => r.status === 'fulfilled');
+		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		expect(won).toHaveLength(1);
+		expect(refused).toHaveLength(2);
+		for (const r of refused) {
+			expect(r.reason).toBeInstanceOf(ValidationError);
+			expect((r.reason as ValidationError).violations).toEqual([quotaLeft(4)]);
+		}
+		expect(await heldMinutes('meeting-a', booker.schoolId!, at('2027-06-01', '00:00'), at('2027-07-01', '00:00'))).toBe(16 * 60);
+	});
+});

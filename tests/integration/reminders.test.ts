@@ -158,6 +158,25 @@ describe('the reminder the day before', () => {
 		expect(again[0]!.bodyText).toContain('16:30–17:30');
 	});
 
+	it('reminds a booking moved away and back (an undo) of its time again when the first reminder was withdrawn unsent', async () => {
+		const school = await actor('school@center.test');
+		const facility = await actor('facility@center.test');
+		const booked = await reservations.create(school, input('meeting-b', '2026-11-27', '10:00', '11:00'));
+		clock.freeze(at('2026-11-26', '09:00'));
+		await run();
+		expect(await remindersOf(booked.id)).toHaveLength(1);
+		await reservations.move(facility, booked.id, at('2026-11-27', '13:00'), at('2026-11-27', '14:00'));
+		// The stale mail and its claim are gone together.
+		expect(await remindersOf(booked.id)).toHaveLength(0);
+		expect(await db.select().from(reminder).where(eq(reminder.subjectId, booked.id))).toHaveLength(0);
+		await reservations.undoMove(facility, booked.id);
+		clock.freeze(at('2026-11-26', '09:01'));
+		await run();
+		const mails = await remindersOf(booked.id);
+		expect(mails).toHaveLength(1);
+		expect(mails[0]!.bodyText).toContain('10:00–11:00');
+	});
+
 	it('sends exactly one reminder per booking when several workers poll at the same moment', async () => {
 		const people = await Promise.all(['school@center.test', 'edu@center.test', 'visits@center.test', 'facility@center.test'].map(actor));
 		const made: string[] = [];

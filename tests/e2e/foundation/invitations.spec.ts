@@ -49,7 +49,10 @@ test.describe('inviting a user', () => {
 			// Without the personal-data consent the account is not opened: a clear error, the values kept.
 			await invitee.getByLabel(t(locale, 'login_password'), { exact: true }).fill(NEW_PASSWORD);
 			await confirm.fill(NEW_PASSWORD);
+			const refusal = invitee.waitForResponse((r) => r.request().method() === 'POST');
 			await invitee.getByRole('button', { name: t(locale, 'invite_submit'), exact: true }).click();
+			// The refusal keeps the typed password in the browser only: the answer never carries it back.
+			expect(await (await refusal).text()).not.toContain(NEW_PASSWORD);
 			const consent = invitee.getByRole('checkbox', { name: t(locale, 'consent_agree'), exact: true });
 			await expect(consent).toHaveAttribute('aria-invalid', 'true');
 			await expect(invitee.locator('#field-consent-error')).toHaveText(t(locale, 'consent_required'));

@@ -28,6 +28,7 @@ const EXPECTED: Record<Action, string> = {
 	'rooms.manage':                     'N    Y     Y     N    N    N     N',
 	'reservations.approve':             'N    Y     Y     N    N    N     N',
 	'reservations.view_all':            'N    Y     Y     N    N    Y     N',
+	'reservations.view_audit':          'N    Y     Y     N    N    N     N',
 	'reservations.read_purpose':        'N    Y     Y     N    N    Y     Y',
 	'school.bookings.view':             'N    Y     N     N    N    N     Y',
 	'consultations.book':               'N    N     N     N    N    N     Y',

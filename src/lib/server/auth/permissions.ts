@@ -28,6 +28,7 @@ export const ACTIONS = [
 	'rooms.manage',
 	'reservations.approve',
 	'reservations.view_all',
+	'reservations.view_audit',
 	'reservations.read_purpose',
 	'school.bookings.view',
 	'consultations.book',
@@ -68,6 +69,8 @@ const GRANTS: Record<Action, Grant[]> = {
 	'rooms.manage': [{ role: 'facility_manager' }, { role: 'admin' }],
 	'reservations.approve': [{ role: 'facility_manager' }, { role: 'admin' }],
 	'reservations.view_all': [{ role: 'facility_manager' }, { role: 'visit_coordinator' }, { role: 'admin' }],
+	// A booking's audit trail (who changed what, before/after), opened from the board.
+	'reservations.view_audit': [{ role: 'facility_manager' }, { role: 'admin' }],
 	// The purpose of someone's booking (thing: its booker and the booker's department, its school).
 	// A booking by Reconciliation & Mediation staff is read as "in use by R&M" by everyone but
 	// that department's own staff, facility staff and administrators included.

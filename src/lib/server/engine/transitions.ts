@@ -3,11 +3,12 @@ import * as audit from '../audit';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
 import { appUser, reservation, type Reservation } from '../db/schema';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Mail } from '../notifications/letter';
 import * as outbox from '../notifications/outbox';
 import * as reminders from '../reminders';
 import { clashes, holding, isHolding, lockResourcesOf, ofBooking, type Clash } from './holds.store';
+import { countAll, lockLimits, type Limit } from './limits';
 import { isOverlap, withRetry } from './retry';
 
 /**
@@ -238,13 +239,14 @@ export interface SeenPlace {
  * transaction with its audit row and the booker's mail. The caller has checked the rules for the
  * new time and place; PostgreSQL still refuses an overlap, answered as a conflict naming the
  * clashing holds (the booking's own old time left out). `undoOf` marks a move that undoes an
- * earlier one (its audit row's id).
+ * earlier one (its audit row's id); `limits` are what the booking uses at its new place, counted
+ * again in the transaction (refused with their violations).
  */
 export async function move(
 	actorId: string,
 	before: Reservation,
 	to: MoveTarget,
-	{ words, undoOf, seen }: { words: Words; undoOf?: number; seen?: SeenPlace }
+	{ words, undoOf, seen, limits = [] }: { words: Words; undoOf?: number; seen?: SeenPlace; limits?: Limit[] }
 ): Promise<Reservation> {
 	const now = clock.now();
 	const bookingId = before.bookingId ?? before.id;
@@ -285,6 +287,15 @@ export async function move(
 					.returning();
 				const moved = principal(rows, before.id);
 				if (!moved) throw new ConflictError('booking_not_cancellable');
+				// The limits the booking uses at its new place (the school's monthly quota of the room):
+				// counted again under their locks with the booking already there, so a move never takes
+				// a school past them, however many bookings and moves run at once.
+				if (limits.length) {
+					await lockLimits(tx, limits.map((l) => l.key));
+					const used = await countAll(tx, limits);
+					const over = limits.filter((l) => used.get(l.key)! > l.max);
+					if (over.length) throw new ValidationError(over.map((l) => l.refusal(used.get(l.key)! - l.amount)));
+				}
 				// A reminder of the old time still waiting is withdrawn; the new time gets its own.
 				await reminders.withdraw(tx, rows.map((r) => r.id));
 				const trail: MoveAudit = {

@@ -31,12 +31,13 @@ export async function enqueue(tx: Executor, message: NewMessage): Promise<string
 
 /**
  * Who a mail goes to: accounts, each reading it in the language they chose (app_user.locale,
- * Korean when unset). `role` reaches every active account of that role (a notice to facility staff).
+ * Korean when unset), active accounts only. `role` reaches every active account of that role (a notice to facility staff).
  */
 export type Recipients = { userId: string } | { role: Role };
 
 function recipientsWhere(to: Recipients): SQL {
-	return 'userId' in to ? sql`u.id = ${to.userId}::uuid` : sql`u.role = ${to.role}::role and u.active`;
+	// A deactivated account gets nothing: not a reminder of a booking, nor word of its move.
+	return 'userId' in to ? sql`u.id = ${to.userId}::uuid and u.active` : sql`u.role = ${to.role}::role and u.active`;
 }
 
 /**

@@ -16,8 +16,8 @@ import * as outbox from '../notifications/outbox';
  * winner queues the mail; a restart finds the rows and sends nothing again. Sources also lock
  * their bookings FOR UPDATE SKIP LOCKED, so a cancel or move committing meanwhile is either
  * seen (no stale reminder) or waits until the reminder is queued; a reminder queued but not yet
- * sent when its booking is cancelled or moved is withdrawn from the outbox (`withdraw`, called by
- * the engine's transitions in their transaction).
+ * sent when its booking is cancelled or moved is withdrawn from the outbox with its claim
+ * (`withdraw`, called by the engine's transitions in their transaction).
  */
 export interface ReminderSource {
 	/** Stable name, part of each reminder's key ("rooms"). */
@@ -84,5 +84,17 @@ export async function sendDue(sources: readonly ReminderSource[], { batchSize = 
 export async function withdraw(tx: Executor, subjectIds: string[]): Promise<void> {
 	if (subjectIds.length === 0) return;
 	const queued = tx.select({ id: reminder.outboxId }).from(reminder).where(inArray(reminder.subjectId, subjectIds));
-	await tx.delete(outboxTable).where(and(eq(outboxTable.status, 'pending'), inArray(outboxTable.id, queued)));
+	const withdrawn = await tx
+		.delete(outboxTable)
+		.where(and(eq(outboxTable.status, 'pending'), inArray(outboxTable.id, queued)))
+		.returning({ id: outboxTable.id });
+	// Their claims go too: a booking moved back to that start (an undo) is reminded of it again.
+	// A reminder already sent keeps its row, so a move back never reminds twice.
+	if (withdrawn.length)
+		await tx.delete(reminder).where(
+			inArray(
+				reminder.outboxId,
+				withdrawn.map((w) => w.id)
+			)
+		);
 }

@@ -13,6 +13,8 @@ import type { Alternative } from './alternatives';
 import type { BookingInput } from './input';
 import { cancelWords, lapsedWords, movedWords } from './notify';
 import { roomPolicy } from './policy';
+import { minutesBetween, seoulMonthRange } from '../../time/seoul';
+import { quotaLimits } from './quota';
 import { ruleContext } from './rule-context';
 import { checkBooking } from './rules';
 import { planSeries } from './series';
@@ -241,11 +243,28 @@ export interface MovedReservation extends CreatedReservation {
 const undoUntilOf = (movedAt: Date) => new Date(movedAt.getTime() + UNDO_MOVE_MINUTES * 60_000).toISOString();
 
 /** The rules of time (and the room's size) for a booking put at [start, end) in `target`; staff may move anyone's booking, so eligibility is left out. */
-async function ensureMayHold(actor: SessionUser, target: RoomWithRules, row: Reservation, start: Date, end: Date) {
+/**
+ * The rules for a booking at a new time or room, as facility staff move it: their own exemptions
+ * apply, but the monthly quota is the booking's school's (its hours there, this booking's own
+ * current hours left out when they count in the same room and month). The engine counts the
+ * quota again in the move's transaction (movedLimits).
+ */
+export async function moveViolations(actor: SessionUser, target: RoomWithRules, row: Reservation, start: Date, end: Date) {
 	const request = { start, end, attendees: row.attendees };
-	const violations = checkBooking(await ruleContext(target, actor, request, clock.now())).filter((v) => v.rule !== 'eligibility');
+	const context = await ruleContext(target, { role: actor.role, schoolId: row.schoolId }, request, clock.now());
+	const countsThere =
+		row.resourceId === target.room.resourceId && seoulMonthRange(row.startsAt).from.getTime() === seoulMonthRange(start).from.getTime();
+	if (countsThere) context.quotaUsedMinutes = Math.max(0, context.quotaUsedMinutes - minutesBetween(row.startsAt, row.endsAt));
+	return checkBooking(context).filter((v) => v.rule !== 'eligibility');
+}
+
+async function ensureMayHold(actor: SessionUser, target: RoomWithRules, row: Reservation, start: Date, end: Date) {
+	const violations = await moveViolations(actor, target, row, start, end);
 	if (violations.length) throw new ValidationError(violations);
 }
+
+/** What a booking moved to `target` at [start, end) uses there: its school's monthly quota of the room. */
+const movedLimits = (target: RoomWithRules, row: Reservation, start: Date, end: Date) => quotaLimits(target, row.schoolId, start, end);
 
 /**
  * Facility staff move or resize a booking (the calendar's drag and resize, the board's move form),
@@ -285,7 +304,7 @@ export async function move(
 		actor.id,
 		row,
 		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
-		{ words: movedWords(target, row, from?.room ?? target.room), seen: seenPlace }
+		{ words: movedWords(target, row, from?.room ?? target.room), seen: seenPlace, limits: movedLimits(target, row, start, end) }
 	);
 	return { ...toCreated(moved), undoUntil: undoUntilOf(moved.updatedAt) };
 }
@@ -319,7 +338,7 @@ export async function undoMove(actor: SessionUser, id: string): Promise<CreatedR
 		actor.id,
 		row,
 		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
-		{ words: movedWords(target, row, from?.room ?? target.room), undoOf: trail.id }
+		{ words: movedWords(target, row, from?.room ?? target.room), undoOf: trail.id, limits: movedLimits(target, row, start, end) }
 	);
 	return toCreated(moved);
 }

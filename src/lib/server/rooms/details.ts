@@ -8,10 +8,8 @@ import { appUser, reservation, school } from '../db/schema';
 import { isUuid } from '../db/sql';
 import * as engine from '../engine';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
-import { cancel, clashes, get, move, type Interval, type MovedReservation } from './bookings';
+import { cancel, clashes, get, move, moveViolations, type Interval, type MovedReservation } from './bookings';
 import { bookerDepartmentCode, purposeAsSeenBy } from './purpose';
-import { checkBooking } from './rules';
-import { ruleContext } from './rule-context';
 import { loadRoom, loadRooms } from './store';
 import { moveInstants, type MoveFormValues } from './move-form';
 import { formatTime } from '../../time/format';
@@ -127,7 +125,7 @@ function withoutPurpose(side: unknown): unknown {
 
 /** A booking's audit rows (every hold of it), oldest first, with who did each: facility staff only. */
 export async function trail(actor: SessionUser, id: string): Promise<{ booking: BookingDetails; entries: TrailEntry[] }> {
-	if (!isStaff(actor)) throw new NotFoundError();
+	if (!can(actor, 'reservations.view_audit')) throw new NotFoundError();
 	const booking = await details(actor, id);
 	const holds = await db
 		.select({ id: reservation.id })
@@ -176,9 +174,7 @@ export async function planMove(actor: SessionUser, id: string, values: MoveFormV
 	const { start, end, roomId } = readMove(values);
 	const target = await loadRoom(roomId);
 	if (!target) throw new ValidationError([{ rule: 'roomId', messageKey: 'booking_room_required' }]);
-	const violations = checkBooking(await ruleContext(target, actor, { start, end, attendees: row.attendees }, clock.now())).filter(
-		(v) => v.rule !== 'eligibility'
-	);
+	const violations = await moveViolations(actor, target, row, start, end);
 	if (violations.length) throw new ValidationError(violations);
 	const held = engine.heldInterval(start, end, target.rules);
 	const own = (c: Interval) => roomId === row.resourceId && c.start === row.heldFrom.toISOString() && c.end === row.heldUntil.toISOString();

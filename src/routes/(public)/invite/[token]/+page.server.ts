@@ -16,10 +16,12 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ request, params, cookies, url }) => {
 		const form = await request.formData();
-		let kept = { password: '', confirm: '', consent: false };
+		// What a refusal keeps: the consent tick. A typed password is never sent back into the page
+		// (it would sit in the HTML and in the form's serialised data); the fields come back empty.
+		let kept = { consent: false };
 		try {
 			const input = ensureForm(invitationForm, form);
-			kept = input;
+			kept = { consent: input.consent };
 			const errors: FieldErrors = {};
 			if (input.password !== input.confirm) errors.confirm = [say('password_mismatch')];
 			if (!input.consent) errors.consent = [say('consent_required')];
