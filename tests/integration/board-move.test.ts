@@ -216,7 +216,11 @@ describe('two staff moving one booking at once', () => {
 		await bookings.move(facility, booked.id, at('2031-03-13', '15:00'), at('2031-03-13', '16:00'), rooms['meeting-b']);
 		const results = await Promise.allSettled(Array.from({ length: 5 }, () => bookings.undoMove(facility, booked.id)));
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(r.reason).toBeInstanceOf(ConflictError);
+		for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+			expect(r.reason).toBeInstanceOf(ConflictError);
+			// However far each got before the winner committed, the loser hears that the undo is over.
+			expect((r.reason as ConflictError).messageKey).toBe('boardops_undo_expired');
+		}
 		expect(await movesOf(booked.id)).toHaveLength(2);
 		const row = await rowOf(booked.id);
 		expect(row.resourceId).toBe(rooms['meeting-a']);

@@ -240,13 +240,20 @@ export interface SeenPlace {
  * new time and place; PostgreSQL still refuses an overlap, answered as a conflict naming the
  * clashing holds (the booking's own old time left out). `undoOf` marks a move that undoes an
  * earlier one (its audit row's id); `limits` are what the booking uses at its new place, counted
- * again in the transaction (refused with their violations).
+ * again in the transaction (refused with their violations); `changedMeanwhile` is the refusal when
+ * the booking is no longer where it was seen (an undo says its time is over).
  */
 export async function move(
 	actorId: string,
 	before: Reservation,
 	to: MoveTarget,
-	{ words, undoOf, seen, limits = [] }: { words: Words; undoOf?: number; seen?: SeenPlace; limits?: Limit[] }
+	{
+		words,
+		undoOf,
+		seen,
+		limits = [],
+		changedMeanwhile = () => new ConflictError('booking_moved_meanwhile')
+	}: { words: Words; undoOf?: number; seen?: SeenPlace; limits?: Limit[]; changedMeanwhile?: () => Error }
 ): Promise<Reservation> {
 	const now = clock.now();
 	const bookingId = before.bookingId ?? before.id;
@@ -270,7 +277,7 @@ export async function move(
 					current.endsAt.getTime() !== expected.end.getTime() ||
 					current.resourceId !== expected.resourceId
 				)
-					throw new ConflictError('booking_moved_meanwhile');
+					throw changedMeanwhile();
 				const rows = await tx
 					.update(reservation)
 					.set({

@@ -338,7 +338,13 @@ export async function undoMove(actor: SessionUser, id: string): Promise<CreatedR
 		actor.id,
 		row,
 		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
-		{ words: movedWords(target, row, from?.room ?? target.room), undoOf: trail.id, limits: movedLimits(target, row, start, end) }
+		{
+			words: movedWords(target, row, from?.room ?? target.room),
+			undoOf: trail.id,
+			limits: movedLimits(target, row, start, end),
+			// Another undo (or move) got there first: this one's moment has passed.
+			changedMeanwhile: () => new ConflictError('boardops_undo_expired', { undoMinutes: UNDO_MOVE_MINUTES })
+		}
 	);
 	return toCreated(moved);
 }

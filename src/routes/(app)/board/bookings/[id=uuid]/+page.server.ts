@@ -7,7 +7,8 @@ import { ensureForm, failValidation, formObject, noErrors } from '$lib/server/ht
 import { say } from '$lib/server/i18n';
 import * as bookings from '$lib/server/rooms/bookings';
 import * as details from '$lib/server/rooms/details';
-import { formatTime } from '$lib/time/format';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime, formatTime } from '$lib/time/format';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 function refused(error: unknown, values: Record<string, unknown> = {}) {
 	if (error instanceof ConflictError) {
 		const conflicts = (error.details as { conflicts?: { start: string; end: string }[] }).conflicts ?? [];
-		const taken = conflicts.map((c) => say('book_conflict_with', { from: formatTime(c.start), to: formatTime(c.end) }));
+		// Named with its date: a move may go to another day than the one on screen.
+		const taken = conflicts.map((c) => say('book_conflict_with', { from: formatDateTime(c.start, getLocale()), to: formatTime(c.end) }));
 		return fail(409, { ...values, errors: noErrors(), notice: [say(error.messageKey, error.params), ...taken].join(' ') });
 	}
 	if (error instanceof NotFoundError) return fail(409, { ...values, errors: noErrors(), notice: say('booking_not_pending') });
