@@ -10,3 +10,9 @@ export const HORIZON_RANGE_DAYS = { min: 1, max: 730 };
 export const BUFFER_RANGE_MINUTES = { min: 0, max: 240 };
 export const QUOTA_RANGE_HOURS = { min: 1, max: 744 };
 export const CUTOFF_RANGE_HOURS = { min: 0, max: 30 * 24 };
+
+/** Room photos: the upload's size, its pixels (a decompression bomb stops there) and how many a room shows. */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+export const PHOTO_MAX_PIXELS = 40_000_000;
+export const PHOTOS_PER_ROOM = 8;
+export const PHOTO_ALT_MAX_LENGTH = 200;
