@@ -189,21 +189,24 @@ describe('room photos: order, alt text, delete, public image', () => {
 		expect(actions).toContain('room.photo.delete');
 	});
 
-	it('serves a photo of an active room only, by size', async () => {
+	it('serves a photo of an active room to anyone, of a room out of use to room managers only, by size', async () => {
 		const facility = await actor('facility@center.test');
+		const school = await actor('school@center.test');
 		const roomId = rooms['consult-4']!;
 		const id = await photos.addPhoto(facility, roomId, await smallPng(), '사진', 'Photo');
-		const large = await photos.publicImage(roomId, id, 'large');
-		expect(large?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+		const large = await photos.image(null, roomId, id, 'large');
+		expect(large).toMatchObject({ public: true, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 		expect((await sharp(large!.data).metadata()).format).toBe('webp');
-		expect(await photos.publicImage(roomId, id, 'thumb')).not.toBeNull();
-		expect(await photos.publicImage(roomId, id, 'huge')).toBeNull();
-		expect(await photos.publicImage(rooms['pc-lab']!, id, 'large')).toBeNull();
-		expect(await photos.publicImage(roomId, 'nope', 'large')).toBeNull();
+		expect(await photos.image(null, roomId, id, 'thumb')).not.toBeNull();
+		expect(await photos.image(null, roomId, id, 'huge')).toBeNull();
+		expect(await photos.image(null, rooms['pc-lab']!, id, 'large')).toBeNull();
+		expect(await photos.image(null, roomId, 'nope', 'large')).toBeNull();
 		expect((await photos.firstPhotos()).get(roomId)?.id).toBe(id);
 
 		await db.update(resource).set({ active: false }).where(eq(resource.id, roomId));
-		expect(await photos.publicImage(roomId, id, 'large')).toBeNull();
+		expect(await photos.image(null, roomId, id, 'large')).toBeNull();
+		expect(await photos.image(school, roomId, id, 'large')).toBeNull();
+		expect(await photos.image(facility, roomId, id, 'large')).toMatchObject({ public: false });
 		await db.update(resource).set({ active: true }).where(eq(resource.id, roomId));
 	});
 });

@@ -1,6 +1,10 @@
 export const NAME_MAX_LENGTH = 100;
 export const DESCRIPTION_MAX_LENGTH = 2000;
 export const CODE_MAX_LENGTH = 40;
+export const LOCATION_MAX_LENGTH = 200;
+export const FEE_NOTE_MAX_LENGTH = 500;
+export const OFFICE_NAME_MAX_LENGTH = 100;
+export const PHONE_MAX_LENGTH = 20;
 
 export const FLOOR_RANGE = { min: -5, max: 99 };
 export const CAPACITY_RANGE = { min: 1, max: 5000 };

@@ -195,18 +195,28 @@ export async function firstPhotos(): Promise<Map<string, PhotoSummary>> {
 	return first;
 }
 
+export interface PhotoImage {
+	data: Uint8Array;
+	contentHash: string;
+	/** Whether anyone may see it (its room is active, the public room page's rule). */
+	public: boolean;
+}
+
 /**
- * One size of a photo of a room the public may see (an active room: the public room page's rule),
- * or null. The route answers 404 for null.
+ * One size of a room's photo, or null. Anyone gets the photos of a room the public may see (an
+ * active room, the public room page's rule); room managers also those of a room out of use
+ * (their edit page shows them). The route answers 404 for null.
  */
-export async function publicImage(roomId: string, photoId: string, size: string): Promise<{ data: Uint8Array; contentHash: string } | null> {
+export async function image(viewer: Actor | null, roomId: string, photoId: string, size: string): Promise<PhotoImage | null> {
 	if (!isUuid(roomId) || !isUuid(photoId) || !(PHOTO_SIZES as readonly string[]).includes(size)) return null;
 	const [row] = await db
-		.select({ data: size === 'large' ? roomPhoto.largeWebp : roomPhoto.thumbWebp, contentHash: roomPhoto.contentHash })
+		.select({ data: size === 'large' ? roomPhoto.largeWebp : roomPhoto.thumbWebp, contentHash: roomPhoto.contentHash, public: resource.active })
 		.from(roomPhoto)
 		.innerJoin(resource, eq(resource.id, roomPhoto.roomId))
-		.where(and(eq(roomPhoto.id, photoId), eq(roomPhoto.roomId, roomId), eq(resource.active, true)));
-	return row ?? null;
+		.where(and(eq(roomPhoto.id, photoId), eq(roomPhoto.roomId, roomId)));
+	if (!row) return null;
+	const mayManage = viewer !== null && can(viewer, 'rooms.manage');
+	return row.public || mayManage ? row : null;
 }
 
 /** The photo, locked, inside a transaction that holds the room's lock; NotFoundError if not this room's. */
