@@ -80,7 +80,7 @@ test('facility staff upload a photo with its alt text; it shows in the list and 
 	await expect(photo).toHaveAttribute('srcset', /large\.webp 960w/);
 	await expect(pub.getByText('본관 3층 복도 끝 왼쪽')).toBeVisible();
 	await expect(pub.getByText(t('ko', 'room_fee_free'), { exact: true })).toBeVisible();
-	await expect(pub.getByRole('link', { name: /044-320-30\d\d/ })).toHaveAttribute('href', /^tel:044320\d{4}$/);
+	await expect(pub.getByRole('link', { name: /^전화 044-320-30\d\d$/ })).toHaveAttribute('href', /^tel:044-320-30\d\d$/);
 	const src = (await photo.getAttribute('src'))!;
 	expect(src).toMatch(new RegExp(`^/rooms/${roomId}/photos/[0-9a-f-]{36}/thumb\\.webp$`));
 	for (const url of [src, src.replace('thumb.webp', 'large.webp')]) {
