@@ -46,6 +46,20 @@ test('a file that is not a photo is refused next to the file field, without Java
 	await context.close();
 });
 
+test('a file past the server\'s body limit (BODY_SIZE_LIMIT, 512 kB here) is a field error, not an error page', async ({ browser }) => {
+	const context = await openContext(browser, { locale: 'ko', as: FACILITY, javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`/facility/rooms/${roomId}`);
+	const form = uploadForm(page);
+	await form.getByLabel(t('ko', 'facility_photo_file')).setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(700 * 1024, 1) });
+	await form.getByLabel(t('ko', 'facility_photo_alt_ko')).fill(ALT.ko);
+	await form.getByLabel(t('ko', 'facility_photo_alt_en')).fill(ALT.en);
+	const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.getByRole('button', { name: t('ko', 'facility_photo_submit') }).click()]);
+	expect(response.status()).toBe(413);
+	await expect(uploadForm(page).getByText(t('ko', 'facility_photo_body_too_large'), { exact: true })).toBeVisible();
+	await context.close();
+});
+
 test('facility staff upload a photo with its alt text; it shows in the list and on the public room page', async ({ browser }) => {
 	const context = await openContext(browser, { locale: 'ko', as: FACILITY });
 	const page = await context.newPage();
