@@ -116,7 +116,10 @@ test('facility staff upload a photo with its alt text; it shows in the list and 
 	await en.goto(`/rooms/${roomId}`);
 	await expect(en.getByRole('img', { name: ALT.en })).toBeVisible();
 	await en.goto('/rooms');
-	await expect(en.locator('.room-card').filter({ hasText: ROOM }).locator('img.room-thumb')).toHaveAttribute('src', src);
+	const card = en.locator('.room-card').filter({ has: en.getByRole('link', { name: ROOM, exact: true }) });
+	await expect(card.locator('img.room-thumb')).toHaveAttribute('src', src);
+	await card.scrollIntoViewIfNeeded();
+	await en.screenshot({ path: 'tests/e2e/screenshots/room-photos-list-en-1280.png' });
 	await english.close();
 	await context.close();
 });
