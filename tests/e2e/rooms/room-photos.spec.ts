@@ -107,6 +107,9 @@ test('facility staff upload a photo with its alt text; it shows in the list and 
 		expect(meta.format).toBe('webp');
 		expect(meta.width).toBe(url.endsWith('thumb.webp') ? 400 : 960);
 	}
+	// Signed in, the same public photo keeps its caching (other answers to staff are private, no-store).
+	expect((await page.request.get(src)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+	expect((await pub.request.get(src, { headers: { 'if-none-match': (await pub.request.get(src)).headers()['etag']! } })).status()).toBe(304);
 	expect((await pub.request.get(src.replace('thumb.webp', 'huge.webp'))).status()).toBe(404);
 	expect((await pub.request.get(src.replace(/photos\/[0-9a-f-]{36}/, 'photos/00000000-0000-4000-8000-000000000000'))).status()).toBe(404);
 
