@@ -95,6 +95,14 @@ describe('form schemas', () => {
 		expect(parseInput(forms.roomPhotoMoveForm, { photoId: 'x', direction: 'sideways' }).ok).toBe(false);
 	});
 
+	it('reads the fee radios: absent or "free" is free of charge, "charged" is not, anything else is refused', () => {
+		const free = parseInput(forms.roomDetailsForm, {});
+		expect(free.ok && free.value.freeOfCharge).toBe(true);
+		const charged = parseInput(forms.roomDetailsForm, { freeOfCharge: 'charged' });
+		expect(charged.ok && charged.value.freeOfCharge).toBe(false);
+		expect(parseInput(forms.roomDetailsForm, { freeOfCharge: 'on' }).ok).toBe(false);
+	});
+
 	it('reads checkbox groups as lists and checkboxes as booleans', () => {
 		const one = parseInput(forms.roomDetailsForm, { equipment: 'projector', active: 'on' });
 		expect(one.ok && one.value).toMatchObject({ equipment: ['projector'], accessibility: [], active: true });

@@ -44,7 +44,9 @@ export const roomDetailsForm = z.object({
 	descriptionEn: formText({ max: 2000, multiline: true }),
 	locationKo: line(200),
 	locationEn: line(200),
-	freeOfCharge: formCheckbox(),
+	// Two radios, free or charged; absent reads as free (the column's default), so a post that
+	// leaves it out never turns a room charged.
+	freeOfCharge: oneOf(['free', 'charged']).optional().transform((value) => value !== 'charged'),
 	feeNoteKo: line(500),
 	feeNoteEn: line(500),
 	officeNameKo: line(100),

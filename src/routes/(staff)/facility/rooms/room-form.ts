@@ -17,7 +17,7 @@ export function readRoomDetails(form: FormData): facilityRooms.RoomDetailsInput 
 		descriptionEn: text(form, 'descriptionEn'),
 		locationKo: text(form, 'locationKo'),
 		locationEn: text(form, 'locationEn'),
-		freeOfCharge: checked(form, 'freeOfCharge'),
+		freeOfCharge: text(form, 'freeOfCharge') !== 'charged',
 		feeNoteKo: text(form, 'feeNoteKo'),
 		feeNoteEn: text(form, 'feeNoteEn'),
 		officeNameKo: text(form, 'officeNameKo'),
