@@ -142,7 +142,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (event.url.protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	// Pages get their CSP (with nonces) from svelte.config.js; everything else gets the strictest.
 	if (!h.has('content-security-policy')) h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-	if (event.locals.user) h.set('cache-control', 'private, no-store');
+	// A public, immutable response (a room photo) is the same for everyone: it keeps its caching.
+	const publicImmutable = /\bpublic\b.*\bimmutable\b/.test(h.get('cache-control') ?? '');
+	if (event.locals.user && !publicImmutable) h.set('cache-control', 'private, no-store');
 	return response;
 };
 

@@ -11,5 +11,16 @@ export interface RoomDetailsInput {
 	accessibility: string[];
 	descriptionKo: string;
 	descriptionEn: string;
+	/** Where the room is (e.g. "본관 2층 엘리베이터 옆"); optional. */
+	locationKo: string;
+	locationEn: string;
+	freeOfCharge: boolean;
+	/** Required in both languages when the room is not free of charge. */
+	feeNoteKo: string;
+	feeNoteEn: string;
+	/** Responsible office (담당 부서) and its phone; optional. */
+	officeNameKo: string;
+	officeNameEn: string;
+	officePhone: string;
 	active: boolean;
 }

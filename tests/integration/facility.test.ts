@@ -320,6 +320,35 @@ describe('rooms and their rules', () => {
 		expect((bad as ValidationError).violations.map((v) => v.rule)).toEqual(['nameKo', 'capacity']);
 	});
 
+	it('saves the location, fee and responsible office; a room made free drops its fee note', async () => {
+		const facility = await actor('facility@center.test');
+		const id = rooms['large-meeting']!;
+		const current = await facilityRooms.getRoom(facility, id);
+		const charged = {
+			...facilityRooms.detailsAsInput(current.room, current.active),
+			locationKo: ' 본관 3층 엘리베이터 옆 ',
+			freeOfCharge: false,
+			feeNoteKo: '외부 단체는 1시간 20,000원',
+			feeNoteEn: 'External groups: ₩20,000 per hour',
+			officeNameKo: '시설관리팀',
+			officePhone: '044-320-3099'
+		};
+		await facilityRooms.saveDetails(facility, id, charged);
+		expect((await facilityRooms.getRoom(facility, id)).room).toMatchObject({
+			locationKo: '본관 3층 엘리베이터 옆',
+			freeOfCharge: false,
+			feeNoteKo: '외부 단체는 1시간 20,000원',
+			officePhone: '044-320-3099'
+		});
+		const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'room.update')));
+		expect(audit!.before).toMatchObject({ freeOfCharge: true, feeNoteKo: '' });
+		expect(audit!.after).toMatchObject({ freeOfCharge: false, officePhone: '044-320-3099' });
+		const bad = await facilityRooms.saveDetails(facility, id, { ...charged, feeNoteEn: '', officePhone: 'none' }).catch((e: unknown) => e);
+		expect((bad as ValidationError).violations.map((v) => v.rule)).toEqual(['feeNoteEn', 'officePhone']);
+		await facilityRooms.saveDetails(facility, id, { ...charged, freeOfCharge: true });
+		expect((await facilityRooms.getRoom(facility, id)).room).toMatchObject({ freeOfCharge: true, feeNoteKo: '', feeNoteEn: '' });
+	});
+
 	it('adds a room with the default rules and the center hours, last in the list, and it can be booked at once', async () => {
 		const facility = await actor('facility@center.test');
 		const edu = await actor('edu@center.test');
@@ -333,6 +362,14 @@ describe('rooms and their rules', () => {
 			accessibility: ['step_free'],
 			descriptionKo: '',
 			descriptionEn: '',
+			locationKo: '별관 1층',
+			locationEn: 'Annex, 1F',
+			freeOfCharge: false,
+			feeNoteKo: '1시간 10,000원',
+			feeNoteEn: '₩10,000 per hour',
+			officeNameKo: '시설관리팀',
+			officeNameEn: 'Facilities Team',
+			officePhone: '044-320-3012',
 			active: true
 		};
 		const id = await facilityRooms.createRoom(facility, input);

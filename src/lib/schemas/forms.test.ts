@@ -9,7 +9,7 @@ const schemas = Object.entries(forms as Record<string, unknown>).filter(
 );
 
 /** What a form must carry besides text (a radio choice with no default). */
-const REQUIRED_CHOICES: Record<string, Record<string, string>> = { hoursForm: { source: 'own' } };
+const REQUIRED_CHOICES: Record<string, Record<string, string>> = { hoursForm: { source: 'own' }, roomPhotoMoveForm: { direction: 'up' } };
 const base = (schema: FormSchema) => REQUIRED_CHOICES[schemas.find(([, s]) => s === schema)![0]] ?? {};
 
 /** Fields that take text (everything but lists, checkboxes and fixed choices). */
@@ -40,6 +40,10 @@ describe('form schemas', () => {
 				'roomFiltersForm',
 				'hoursForm',
 				'roomDetailsForm',
+				'roomPhotoAltForm',
+				'roomPhotoDeleteForm',
+				'roomPhotoForm',
+				'roomPhotoMoveForm',
 				'roomRulesForm',
 				'signInForm',
 				'userForm'
@@ -78,6 +82,25 @@ describe('form schemas', () => {
 	it('keeps line breaks in a closure reason, refuses them in a room name', () => {
 		expect(parseInput(forms.closureForm, { reason: '보수 공사\r\n2층 전체' }).ok).toBe(true);
 		expect(parseInput(forms.roomDetailsForm, { nameKo: '회의실\nA' }).ok).toBe(false);
+	});
+
+	it('reads a photo upload: the file (null when absent), refusing text or several files under its name', () => {
+		const file = new File([new Uint8Array([1, 2, 3])], 'room.jpg', { type: 'image/jpeg' });
+		const sent = parseInput(forms.roomPhotoForm, { photo: file, altKo: '회의실', altEn: 'Room' });
+		expect(sent.ok && sent.value.photo).toBe(file);
+		const none = parseInput(forms.roomPhotoForm, {});
+		expect(none.ok && none.value).toEqual({ photo: null, altKo: '', altEn: '' });
+		expect(parseInput(forms.roomPhotoForm, { photo: 'C:\\fakepath\\room.jpg' }).ok).toBe(false);
+		expect(parseInput(forms.roomPhotoForm, { photo: [file, file] }).ok).toBe(false);
+		expect(parseInput(forms.roomPhotoMoveForm, { photoId: 'x', direction: 'sideways' }).ok).toBe(false);
+	});
+
+	it('reads the fee radios: absent or "free" is free of charge, "charged" is not, anything else is refused', () => {
+		const free = parseInput(forms.roomDetailsForm, {});
+		expect(free.ok && free.value.freeOfCharge).toBe(true);
+		const charged = parseInput(forms.roomDetailsForm, { freeOfCharge: 'charged' });
+		expect(charged.ok && charged.value.freeOfCharge).toBe(false);
+		expect(parseInput(forms.roomDetailsForm, { freeOfCharge: 'on' }).ok).toBe(false);
 	});
 
 	it('reads checkbox groups as lists and checkboxes as booleans', () => {

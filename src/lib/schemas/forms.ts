@@ -6,7 +6,7 @@
  * reservations.ts' bookingRequest, reached through booking-form.ts.
  */
 import * as z from 'zod';
-import { formCheckbox, formList, formText, oneOf } from './primitives';
+import { formCheckbox, formFile, formList, formText, oneOf } from './primitives';
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from './session';
 import { REASON_MAX_LENGTH } from './reservations';
 
@@ -42,9 +42,26 @@ export const roomDetailsForm = z.object({
 	accessibility: formList(),
 	descriptionKo: formText({ max: 2000, multiline: true }),
 	descriptionEn: formText({ max: 2000, multiline: true }),
+	locationKo: line(200),
+	locationEn: line(200),
+	// Two radios, free or charged; absent reads as free (the column's default), so a post that
+	// leaves it out never turns a room charged.
+	freeOfCharge: oneOf(['free', 'charged']).optional().transform((value) => value !== 'charged'),
+	feeNoteKo: line(500),
+	feeNoteEn: line(500),
+	officeNameKo: line(100),
+	officeNameEn: line(100),
+	officePhone: line(20),
 	active: formCheckbox()
 });
 export const newRoomForm = roomDetailsForm.extend({ code: line(40) });
+
+/** A room photo (multipart): the file and its alt text in both languages. */
+const PHOTO_ALT_MAX = 200;
+export const roomPhotoForm = z.object({ photo: formFile(), altKo: line(PHOTO_ALT_MAX), altEn: line(PHOTO_ALT_MAX) });
+export const roomPhotoAltForm = z.object({ photoId: id(), altKo: line(PHOTO_ALT_MAX), altEn: line(PHOTO_ALT_MAX) });
+export const roomPhotoDeleteForm = z.object({ photoId: id() });
+export const roomPhotoMoveForm = z.object({ photoId: id(), direction: oneOf(['up', 'down']) });
 
 export const roomRulesForm = z.object({
 	granularityMinutes: line(10),

@@ -221,6 +221,22 @@ export function formList({ max = 200, maxItems = 100 }: { max?: number; maxItems
 		.default(() => []);
 }
 
+/**
+ * A file input: the File a browser sends (an empty one when nothing was chosen), or absent (null).
+ * Text or several files under the name are refused. What the file holds is the service's to judge.
+ */
+export function formFile() {
+	return z
+		.unknown()
+		.superRefine((value, ctx) => {
+			if (value !== undefined && !(value instanceof File)) refuse({ key: 'input_invalid' }, ctx);
+		})
+		.transform((value) => (value instanceof File ? value : null))
+		.meta({ override: { type: 'string', format: 'binary' } })
+		// An absent field is null (a pipe alone would make the key required).
+		.default(null);
+}
+
 /** A checkbox: sent as "on" when ticked, absent otherwise. */
 export function formCheckbox() {
 	return z

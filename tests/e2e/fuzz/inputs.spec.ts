@@ -297,6 +297,11 @@ test('malformed bodies, queries and ids never get a 5xx and change nothing store
 			as: facility,
 			fields: { granularityMinutes: '7', minMinutes: '-5', maxMinutes: 'x', leadTimeHours: '1e9', horizonDays: '0', allowedRoles: 'constructor', allowedSchoolIds: 'x', monthlyQuotaHours: '-1', cancelCutoffHours: 'NaN' }
 		},
+		// Photos: a form-urlencoded post carries the file field as text (refused), and no photo has the nil id.
+		{ path: `/facility/rooms/${roomId}?/photo`, as: facility, fields: { photo: 'C:\\fakepath\\room.jpg', altKo: '', altEn: 'x' } },
+		{ path: `/facility/rooms/${roomId}?/photoAlt`, as: facility, fields: { photoId: NIL, altKo: '', altEn: 'x' } },
+		{ path: `/facility/rooms/${roomId}?/photoMove`, as: facility, fields: { photoId: NIL, direction: 'sideways' } },
+		{ path: `/facility/rooms/${roomId}?/photoDelete`, as: facility, fields: { photoId: 'x' } },
 		{ path: `/facility/rooms/${roomId}?/hours`, as: facility, fields: { source: 'own', 'open-1': 'on', 'opens-1': '25:00', 'closes-1': '08:00', 'open-2': 'on', 'opens-2': 'x', 'closes-2': '' } },
 		{ path: '/admin/users/new', as: admin, fields: { email: 'not-an-email', name: '', role: 'constructor', departmentId: 'x', schoolId: '__proto__' } },
 		{ path: `/admin/users/${schoolUserId}?/role`, as: admin, fields: { role: '__proto__', departmentId: 'x', schoolId: '' } },

@@ -17,7 +17,27 @@ export async function find(id: string): Promise<CatalogueRoom | null> {
 }
 
 /** A room as anyone may read it (the public room page): an allow-list of fields. */
-export type PublicRoom = Pick<Room, 'resourceId' | 'code' | 'nameKo' | 'nameEn' | 'floor' | 'capacity' | 'equipment' | 'accessibility' | 'descriptionKo' | 'descriptionEn'>;
+export type PublicRoom = Pick<
+	Room,
+	| 'resourceId'
+	| 'code'
+	| 'nameKo'
+	| 'nameEn'
+	| 'floor'
+	| 'capacity'
+	| 'equipment'
+	| 'accessibility'
+	| 'descriptionKo'
+	| 'descriptionEn'
+	| 'locationKo'
+	| 'locationEn'
+	| 'freeOfCharge'
+	| 'feeNoteKo'
+	| 'feeNoteEn'
+	| 'officeNameKo'
+	| 'officeNameEn'
+	| 'officePhone'
+>;
 /** The booking rules anyone may read; who may book (roles, school ids) stays with facility staff. */
 export type PublicRules = Omit<RoomRules, 'allowedRoles' | 'allowedSchoolIds'>;
 
@@ -39,7 +59,15 @@ export function publicFacts(target: RoomWithRules): { room: PublicRoom; rules: P
 			equipment: r.equipment,
 			accessibility: r.accessibility,
 			descriptionKo: r.descriptionKo,
-			descriptionEn: r.descriptionEn
+			descriptionEn: r.descriptionEn,
+			locationKo: r.locationKo,
+			locationEn: r.locationEn,
+			freeOfCharge: r.freeOfCharge,
+			feeNoteKo: r.feeNoteKo,
+			feeNoteEn: r.feeNoteEn,
+			officeNameKo: r.officeNameKo,
+			officeNameEn: r.officeNameEn,
+			officePhone: r.officePhone
 		},
 		rules: publicRules,
 		hours

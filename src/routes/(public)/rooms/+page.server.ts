@@ -4,9 +4,14 @@ import { parseInput } from '$lib/schemas/issues';
 import { roomFiltersForm } from '$lib/schemas/forms';
 import { formObject } from '$lib/server/http/forms';
 import { fieldErrors, say } from '$lib/server/i18n';
+import * as roomPhotos from '$lib/server/facility/rooms/photos';
 import * as roomSearch from '$lib/server/rooms/search';
 import { seoulDate } from '$lib/time/seoul';
 import type { PageServerLoad } from './$types';
+
+/** A room's first photo for its card: the thumbnail's address and size. */
+const photoOf = (photo: roomPhotos.PhotoSummary | undefined) =>
+	photo ? { src: `/rooms/${photo.roomId}/photos/${photo.id}/thumb.webp`, width: photo.thumbWidth, height: photo.thumbHeight } : null;
 
 /** The catalogue; its filters are a GET form, so a filtered list is a link anyone can share. */
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -15,7 +20,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const shape = parseInput(roomFiltersForm, formObject(url.searchParams));
 	const { value, violations } = shape.ok ? roomSearch.parseFilters(form) : { value: { equipment: [] }, violations: shape.problems };
 	// Filters that read well still apply while the others are corrected.
-	const result = await roomSearch.search(value, locals.user ?? null);
+	const [result, firstPhotos] = await Promise.all([roomSearch.search(value, locals.user ?? null), roomPhotos.firstPhotos()]);
 	const en = getLocale() === 'en';
 	const filtered = Boolean(value.minCapacity || value.equipment?.length || value.freeFrom);
 	return {
@@ -35,6 +40,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		today: seoulDate(clock.now()),
 		rooms: result.rooms.map((r) => ({
 			id: r.resourceId,
+			photo: photoOf(firstPhotos.get(r.resourceId)),
 			name: en ? r.nameEn : r.nameKo,
 			description: en ? r.descriptionEn : r.descriptionKo,
 			floor: r.floor,

@@ -29,6 +29,27 @@ describe('checkRoomDetails', () => {
 	it('accepts a basement floor written as a negative number', () => {
 		expect(checkRoomDetails(details({ floor: '-1' }))).toEqual([]);
 	});
+
+	it('asks a charged room for its fee note in both languages; a free room needs none', () => {
+		expect(checkRoomDetails(details({ freeOfCharge: true, feeNoteKo: '', feeNoteEn: '' }))).toEqual([]);
+		const v = checkRoomDetails(details({ freeOfCharge: false, feeNoteKo: ' ', feeNoteEn: '' }));
+		expect(ruleNames(v)).toEqual(['feeNoteKo', 'feeNoteEn']);
+		expect(keys(v)).toEqual(['facility_fee_note_required', 'facility_fee_note_required']);
+		expect(checkRoomDetails(details({ freeOfCharge: false, feeNoteKo: '1시간 30,000원', feeNoteEn: '₩30,000 per hour' }))).toEqual([]);
+	});
+
+	it('takes phone numbers as Koreans write them, or none, and refuses anything else', () => {
+		for (const officePhone of ['044-320-3012', '02-123-4567', '1588-0000', '010-1234-5678', ''])
+			expect(checkRoomDetails(details({ officePhone })), officePhone).toEqual([]);
+		for (const officePhone of ['044 320 3012', 'call us', '0443203012-', '044-320-3012 (내선 2)', '1-2'])
+			expect(keys(checkRoomDetails(details({ officePhone }))), officePhone).toEqual(['facility_phone_invalid']);
+	});
+
+	it('limits the location, fee note and office name lengths', () => {
+		const v = checkRoomDetails(details({ locationKo: '가'.repeat(201), feeNoteEn: 'x'.repeat(501), officeNameKo: '가'.repeat(101) }));
+		expect(ruleNames(v)).toEqual(['locationKo', 'feeNoteEn', 'officeNameKo']);
+		expect(v.map((x) => x.params)).toEqual([{ max: 200 }, { max: 500 }, { max: 100 }]);
+	});
 });
 
 describe('checkNewRoom', () => {

@@ -11,11 +11,15 @@ import {
 	CODE_MAX_LENGTH,
 	CUTOFF_RANGE_HOURS,
 	DESCRIPTION_MAX_LENGTH,
+	FEE_NOTE_MAX_LENGTH,
 	FLOOR_RANGE,
 	HORIZON_RANGE_DAYS,
 	LEAD_TIME_RANGE_HOURS,
 	LENGTH_RANGE_MINUTES,
+	LOCATION_MAX_LENGTH,
 	NAME_MAX_LENGTH,
+	OFFICE_NAME_MAX_LENGTH,
+	PHONE_MAX_LENGTH,
 	QUOTA_RANGE_HOURS
 } from './limits';
 import { hoursToMinutes, wholeIn, type Range } from './typed-numbers';
@@ -48,8 +52,28 @@ export function checkRoomDetails(input: RoomDetailsInput): Violation[] {
 	for (const field of ['descriptionKo', 'descriptionEn'] as const)
 		if (input[field].trim().length > DESCRIPTION_MAX_LENGTH)
 			violations.push({ rule: field, messageKey: 'field_too_long', params: { max: DESCRIPTION_MAX_LENGTH } });
+	const longest = [
+		['locationKo', LOCATION_MAX_LENGTH],
+		['locationEn', LOCATION_MAX_LENGTH],
+		['feeNoteKo', FEE_NOTE_MAX_LENGTH],
+		['feeNoteEn', FEE_NOTE_MAX_LENGTH],
+		['officeNameKo', OFFICE_NAME_MAX_LENGTH],
+		['officeNameEn', OFFICE_NAME_MAX_LENGTH]
+	] as const;
+	for (const [field, max] of longest)
+		if (input[field].trim().length > max) violations.push({ rule: field, messageKey: 'field_too_long', params: { max } });
+	// A charged room says what it costs, in both languages (the public page shows it next to 유료).
+	if (!input.freeOfCharge)
+		for (const field of ['feeNoteKo', 'feeNoteEn'] as const)
+			if (!input[field].trim()) violations.push({ rule: field, messageKey: 'facility_fee_note_required' });
+	const phone = input.officePhone.trim();
+	if (phone && (phone.length > PHONE_MAX_LENGTH || !PHONE.test(phone)))
+		violations.push({ rule: 'officePhone', messageKey: 'facility_phone_invalid' });
 	return violations;
 }
+
+/** A Korean phone number as written: digits in groups joined by hyphens (044-320-3012, 1588-0000, 02-123-4567). */
+const PHONE = /^\+?\d{2,4}(-\d{3,4}){1,2}$/;
 
 /** Lower-case letters, digits and hyphens, starting with a letter or digit: safe in URLs and files. */
 const CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;

@@ -57,6 +57,14 @@ export function blankNewRoom(): NewRoomInput {
 		accessibility: [],
 		descriptionKo: '',
 		descriptionEn: '',
+		locationKo: '',
+		locationEn: '',
+		freeOfCharge: true,
+		feeNoteKo: '',
+		feeNoteEn: '',
+		officeNameKo: '',
+		officeNameEn: '',
+		officePhone: '',
 		active: true
 	};
 }
@@ -71,6 +79,14 @@ export function detailsAsInput(r: Room, active: boolean): RoomDetailsInput {
 		accessibility: [...r.accessibility],
 		descriptionKo: r.descriptionKo,
 		descriptionEn: r.descriptionEn,
+		locationKo: r.locationKo,
+		locationEn: r.locationEn,
+		freeOfCharge: r.freeOfCharge,
+		feeNoteKo: r.feeNoteKo,
+		feeNoteEn: r.feeNoteEn,
+		officeNameKo: r.officeNameKo,
+		officeNameEn: r.officeNameEn,
+		officePhone: r.officePhone,
 		active
 	};
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rulesAsInput } from './forms';
-import { toHoursRows, toRuleValues } from './rows';
-import { own, rules } from './test-fixtures';
+import { toHoursRows, toRoomValues, toRuleValues } from './rows';
+import { details, own, rules } from './test-fixtures';
 
 describe('toRuleValues', () => {
 	it('turns hours and days into the minutes the rules store, and back', () => {
@@ -9,6 +9,14 @@ describe('toRuleValues', () => {
 		expect(values).toMatchObject({ leadTimeMinutes: 4320, monthlyQuotaMinutes: 960, cancelCutoffMinutes: 30, horizonDays: 90 });
 		expect(rulesAsInput(values)).toMatchObject({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' });
 		expect(toRuleValues(rules({ monthlyQuotaHours: ' ' })).monthlyQuotaMinutes).toBeNull();
+	});
+});
+
+describe('toRoomValues', () => {
+	it('trims the location, office and phone, and keeps a fee note only for a charged room', () => {
+		const charged = details({ locationKo: ' 본관 1층 ', freeOfCharge: false, feeNoteKo: ' 1시간 30,000원 ', feeNoteEn: '₩30,000/h', officePhone: ' 044-320-3012 ' });
+		expect(toRoomValues(charged)).toMatchObject({ locationKo: '본관 1층', freeOfCharge: false, feeNoteKo: '1시간 30,000원', officePhone: '044-320-3012' });
+		expect(toRoomValues({ ...charged, freeOfCharge: true })).toMatchObject({ freeOfCharge: true, feeNoteKo: '', feeNoteEn: '' });
 	});
 });
 

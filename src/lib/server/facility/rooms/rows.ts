@@ -18,7 +18,16 @@ export function toRoomValues(input: RoomDetailsInput) {
 		equipment: EQUIPMENT_KEYS.filter((k) => input.equipment.includes(k)),
 		accessibility: ACCESSIBILITY_KEYS.filter((k) => input.accessibility.includes(k)),
 		descriptionKo: input.descriptionKo.trim(),
-		descriptionEn: input.descriptionEn.trim()
+		descriptionEn: input.descriptionEn.trim(),
+		locationKo: input.locationKo.trim(),
+		locationEn: input.locationEn.trim(),
+		freeOfCharge: input.freeOfCharge,
+		// A free room keeps no fee note (it would never be shown).
+		feeNoteKo: input.freeOfCharge ? '' : input.feeNoteKo.trim(),
+		feeNoteEn: input.freeOfCharge ? '' : input.feeNoteEn.trim(),
+		officeNameKo: input.officeNameKo.trim(),
+		officeNameEn: input.officeNameEn.trim(),
+		officePhone: input.officePhone.trim()
 	};
 }
 

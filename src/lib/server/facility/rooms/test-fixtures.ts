@@ -12,6 +12,14 @@ export const details = (over: Partial<RoomDetailsInput> = {}): RoomDetailsInput 
 	accessibility: ['step_free'],
 	descriptionKo: '',
 	descriptionEn: '',
+	locationKo: '본관 3층 엘리베이터 옆',
+	locationEn: 'Main building, 3F, next to the lift',
+	freeOfCharge: true,
+	feeNoteKo: '',
+	feeNoteEn: '',
+	officeNameKo: '시설관리팀',
+	officeNameEn: 'Facilities Team',
+	officePhone: '044-320-3012',
 	active: true,
 	...over
 });

@@ -15,6 +15,14 @@ export function readRoomDetails(form: FormData): facilityRooms.RoomDetailsInput 
 		accessibility: all(form, 'accessibility'),
 		descriptionKo: text(form, 'descriptionKo'),
 		descriptionEn: text(form, 'descriptionEn'),
+		locationKo: text(form, 'locationKo'),
+		locationEn: text(form, 'locationEn'),
+		freeOfCharge: text(form, 'freeOfCharge') !== 'charged',
+		feeNoteKo: text(form, 'feeNoteKo'),
+		feeNoteEn: text(form, 'feeNoteEn'),
+		officeNameKo: text(form, 'officeNameKo'),
+		officeNameEn: text(form, 'officeNameEn'),
+		officePhone: text(form, 'officePhone'),
 		active: checked(form, 'active')
 	};
 }
