@@ -47,3 +47,17 @@ export const schoolImportConfirmForm = z.object({
 	// Hangul is 3 bytes in UTF-8 but 2 in EUC-KR: the decoded text of a 1 MB file may be larger.
 	csv: formText({ max: SCHOOL_IMPORT_MAX_BYTES * 2, multiline: true })
 });
+
+/** The import's first step: one CSV file, not empty, at most SCHOOL_IMPORT_MAX_BYTES. */
+export const schoolImportUploadForm = z.object({
+	file: z
+		.unknown()
+		.superRefine((value, ctx) => {
+			if (typeof File === 'undefined' || !(value instanceof File) || value.size === 0)
+				ctx.addIssue({ code: 'custom', message: 'school_import_no_file' });
+			else if (value.size > SCHOOL_IMPORT_MAX_BYTES)
+				ctx.addIssue({ code: 'custom', message: 'school_import_too_large', params: { max: '1 MB' } });
+		})
+		.transform((value) => value as File)
+		.meta({ override: { type: 'string', format: 'binary' } })
+});
