@@ -97,6 +97,13 @@ test('the sample CSV is UTF-8 with a BOM and imports as it is', async ({ browser
 	const body = await response.body();
 	expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	expect(body.toString('utf8')).toContain(HEADER);
+
+	const page = await context.newPage();
+	await page.goto('/admin/schools/import');
+	await page.getByLabel(t('ko', 'schools_import_file')).setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: body });
+	await page.getByRole('button', { name: t('ko', 'schools_import_preview_submit') }).click();
+	await expect(page.getByRole('status').filter({ hasText: t('ko', 'schools_import_ready') })).toBeVisible();
+	await expect(page.getByRole('button', { name: t('ko', 'schools_import_confirm_submit') })).toBeVisible();
 	await context.close();
 });
 

@@ -58,11 +58,12 @@ export function checkSchool(input: SchoolInput): { ok: true; values: SchoolValue
 	const region = (input.region ?? '').trim();
 	const phone = (input.phone ?? '').trim();
 
-	if (code && !NEIS_CODE_PATTERN.test(code)) violations.push({ rule: 'code', messageKey: 'school_code_invalid' });
 	checkText('nameKo', nameKo, SCHOOL_NAME_MAX_LENGTH, violations, true);
 	checkText('nameEn', nameEn, SCHOOL_NAME_MAX_LENGTH, violations);
 	if (!level) violations.push({ rule: 'level', messageKey: 'school_level_required' });
 	else if (!isLevel(level)) violations.push({ rule: 'level', messageKey: 'school_level_invalid' });
+	// In the form's order, so the summary above it reads top to bottom.
+	if (code && !NEIS_CODE_PATTERN.test(code)) violations.push({ rule: 'code', messageKey: 'school_code_invalid' });
 	checkText('region', region, SCHOOL_REGION_MAX_LENGTH, violations);
 	if (phone) {
 		const digits = phone.replace(/\D/g, '').length;
