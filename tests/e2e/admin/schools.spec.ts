@@ -1,4 +1,4 @@
-import { ADMIN, axeViolations, expect, horizontalOverflow, hydrated, openContext, t, test, type Locale } from '../fixtures';
+import { ADMIN, BASE_URL, axeViolations, expect, horizontalOverflow, hydrated, openContext, t, test, type Locale } from '../fixtures';
 
 const HEADER = '학교명,영문명,학교급,지역,학교코드,전화번호';
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8') });
@@ -86,6 +86,25 @@ test('CSV import without JavaScript: a bad line is named and nothing is imported
 	await page.goto('/admin/schools?q=가져오기');
 	await expect(page.locator('tbody tr')).toHaveCount(2);
 	await expect(page.locator('tbody')).toContainText('가져오기중학교, 분교');
+	await context.close();
+});
+
+test('a file larger than the server accepts is refused with a message before it is sent (without JavaScript: 413, never a 5xx)', async ({ browser }) => {
+	const big = csvFile('big.csv', [HEADER, ...Array.from({ length: 12_000 }, (_, i) => `아주큰파일학교${i},Big File School ${i},초,세종,,`)]);
+	expect(big.buffer.byteLength).toBeGreaterThan(512 * 1024);
+	const context = await openContext(browser, { locale: 'en', as: ADMIN });
+	const page = await context.newPage();
+	await page.goto('/admin/schools/import');
+	await hydrated(page);
+	await page.getByLabel(t('en', 'schools_import_file')).setInputFiles(big);
+	await page.getByRole('button', { name: t('en', 'schools_import_preview_submit') }).click();
+	await expect(page.getByText(t('en', 'school_import_body_too_large'), { exact: true })).toBeVisible();
+	await expect(page.getByLabel(t('en', 'schools_import_file'))).toHaveAttribute('aria-invalid', 'true');
+	const response = await context.request.post('/admin/schools/import?/preview', {
+		multipart: { file: big },
+		headers: { origin: BASE_URL, accept: 'text/html' }
+	});
+	expect(response.status()).toBe(413);
 	await context.close();
 });
 

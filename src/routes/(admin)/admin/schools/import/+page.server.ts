@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { SCHOOL_IMPORT_MAX_ROWS, schoolImportConfirmForm, schoolImportUploadForm } from '$lib/schemas/schools';
+import { SCHOOL_IMPORT_MAX_BYTES, SCHOOL_IMPORT_MAX_ROWS, schoolImportConfirmForm, schoolImportUploadForm } from '$lib/schemas/schools';
 import { ValidationError } from '$lib/server/errors';
+import { bodySizeLimit } from '$lib/server/http/body-limit';
 import { requirePermission } from '$lib/server/guards';
 import { ensureForm, failValidation } from '$lib/server/http/forms';
 import { say } from '$lib/server/i18n';
@@ -15,6 +16,9 @@ export const load: PageServerLoad = (event) => {
 	const counts = done?.match(/^(\d+)\.(\d+)\.(\d+)$/);
 	return {
 		maxRows: SCHOOL_IMPORT_MAX_ROWS,
+		// What the browser may send: the server answers a larger body 413 before this route sees it
+		// (the form's other fields and multipart framing take a few kB of it).
+		uploadMaxBytes: Math.min(SCHOOL_IMPORT_MAX_BYTES, bodySizeLimit() - 16 * 1024),
 		imported: counts ? { new: Number(counts[1]), changed: Number(counts[2]), unchanged: Number(counts[3]) } : null
 	};
 };
