@@ -43,6 +43,10 @@ export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
 	'/(admin)/admin/users': { label: m.nav_users, href: '/admin/users', parent: '/(app)/dashboard' },
 	'/(admin)/admin/users/new': { label: m.users_new_title, parent: '/(admin)/admin/users' },
 	'/(admin)/admin/users/[id=uuid]': { label: m.crumb_user, parent: '/(admin)/admin/users' },
+	'/(admin)/admin/schools': { label: m.nav_schools, href: '/admin/schools', parent: '/(app)/dashboard' },
+	'/(admin)/admin/schools/new': { label: m.schools_new_title, parent: '/(admin)/admin/schools' },
+	'/(admin)/admin/schools/import': { label: m.schools_import, parent: '/(admin)/admin/schools' },
+	'/(admin)/admin/schools/[id=uuid]': { label: m.crumb_school, parent: '/(admin)/admin/schools' },
 	'/(admin)/admin/outbox': { label: m.nav_outbox, href: '/admin/outbox', parent: '/(app)/dashboard' },
 	'/preferences': { label: m.prefs_title, href: '/preferences' },
 	'/logout': { label: m.logout_title }

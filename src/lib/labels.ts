@@ -13,6 +13,19 @@ export function roleLabel(role: Role): string {
 	return ROLE_LABELS[role]();
 }
 
+const SCHOOL_LEVEL_LABELS: Record<string, () => string> = {
+	elementary: m.school_level_elementary,
+	middle: m.school_level_middle,
+	high: m.school_level_high,
+	special: m.school_level_special,
+	other: m.school_level_other
+};
+
+/** 초등학교 / Elementary school: a stored school level (an unknown one as it is). */
+export function schoolLevelLabel(level: string): string {
+	return SCHOOL_LEVEL_LABELS[level]?.() ?? level;
+}
+
 /**
  * Labels of stored keys as tables of message functions: looking a message up by a key built at run
  * time would make the bundler ship every message of both languages to every page.

@@ -40,6 +40,7 @@ const EXPECTED: Record<Action, string> = {
 	'trainings.manage':                 'N    Y     N     Y    Y    N     N',
 	'reports.view':                     'N    Y     Y     N    N    Y     N',
 	'users.manage':                     'N    Y     N     N    N    N     N',
+	'org.manage':                       'N    Y     N     N    N    N     N',
 	'outbox.view':                      'N    Y     N     N    N    N     N',
 	'audit.view':                       'N    Y     N     N    N    N     N',
 	'account.manage_own':               'N    Y     Y     Y    Y    Y     Y'

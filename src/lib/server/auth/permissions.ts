@@ -40,6 +40,7 @@ export const ACTIONS = [
 	'trainings.manage',
 	'reports.view',
 	'users.manage',
+	'org.manage',
 	'outbox.view',
 	'audit.view',
 	'account.manage_own'
@@ -93,6 +94,8 @@ const GRANTS: Record<Action, Grant[]> = {
 	'trainings.manage': [{ role: 'department_staff' }, { role: 'admin' }],
 	'reports.view': [{ role: 'facility_manager' }, { role: 'visit_coordinator' }, { role: 'admin' }],
 	'users.manage': [{ role: 'admin' }],
+	// The schools (and departments) the center serves: names, NEIS codes, the CSV import.
+	'org.manage': [{ role: 'admin' }],
 	'outbox.view': [{ role: 'admin' }],
 	'audit.view': [{ role: 'admin' }],
 	'account.manage_own': [{ role: 'any_user' }]
