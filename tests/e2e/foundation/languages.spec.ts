@@ -18,7 +18,9 @@ const NAMES = ACCOUNTS.map((a) => a.name);
 /** Latin words that belong on a Korean page: codes, formats, product and standard names. */
 const LATIN_ALLOWED = new Set([
 	'KRDS', 'API', 'IP', 'JSON', 'OpenAPI', 'ICS', 'CSV', 'PDF', 'URL', 'ID', 'QR', 'NEIS', 'HDMI', 'USB', 'PC', 'TV', 'Wi', 'Fi',
-	'PretendardGOV', 'SMTP', 'ics', 'Swagger', 'Zoom', 'Webex', 'ISO', 'YYYY', 'MM', 'DD', 'HH', 'mm', 'ss', 'Idempotency', 'Key'
+	'PretendardGOV', 'SMTP', 'ics', 'Swagger', 'Zoom', 'Webex', 'ISO', 'YYYY', 'MM', 'DD', 'HH', 'mm', 'ss', 'Idempotency', 'Key',
+	// File formats and units a Korean page names as they are (the photo upload's hint).
+	'JPEG', 'PNG', 'WebP', 'MB', 'GPS'
 ]);
 
 async function firstRoomPath(page: Page, prefix: '/rooms' | '/facility/rooms'): Promise<string> {
