@@ -65,6 +65,10 @@ export const init: ServerInit = async () => {
 		// adapter-node then takes every request for https://, and SvelteKit refuses form posts made over http://.
 		log.warn('ORIGIN unset: sign-in and other form posts work only over https:// (set ORIGIN, or PROTOCOL_HEADER/HOST_HEADER behind a proxy)');
 	}
+	if (!process.env.BODY_SIZE_LIMIT) {
+		// adapter-node's own default (512K) refuses phone photos and the 1 MB school import; `npm start` sets 12M.
+		log.warn('BODY_SIZE_LIMIT unset: uploads over 512 kB are refused (photos, CSV imports); start with `npm start` or set BODY_SIZE_LIMIT=12M');
+	}
 	if (config.seedDemo) console.log(`\nDemo: open ${config.origin} and sign in as school@center.test (password center-demo); other accounts in README.md\n`);
 };
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { request } from '@playwright/test';
 import sharp from 'sharp';
 import { ACCOUNTS, BASE_URL, axeViolations, expect, horizontalOverflow, hydrated, openContext, t, test, type Locale } from '../fixtures';
@@ -46,12 +47,12 @@ test('a file that is not a photo is refused next to the file field, without Java
 	await context.close();
 });
 
-test('a file past the server\'s body limit (BODY_SIZE_LIMIT, 512 kB here) is a field error, not an error page', async ({ browser }) => {
+test('a file past the server\'s body limit (BODY_SIZE_LIMIT, 12M here as `npm start` sets it) is a field error, not an error page', async ({ browser }) => {
 	const context = await openContext(browser, { locale: 'ko', as: FACILITY, javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(`/facility/rooms/${roomId}`);
 	const form = uploadForm(page);
-	await form.getByLabel(t('ko', 'facility_photo_file')).setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(700 * 1024, 1) });
+	await form.getByLabel(t('ko', 'facility_photo_file')).setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(13 * 1024 * 1024, 1) });
 	await form.getByLabel(t('ko', 'facility_photo_alt_ko')).fill(ALT.ko);
 	await form.getByLabel(t('ko', 'facility_photo_alt_en')).fill(ALT.en);
 	const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.getByRole('button', { name: t('ko', 'facility_photo_submit') }).click()]);
@@ -127,14 +128,16 @@ test('facility staff upload a photo with its alt text; it shows in the list and 
 	await context.close();
 });
 
-test('a second photo moves in front of the first, then is deleted after its confirmation step', async ({ browser }) => {
+test('a second photo, phone-sized (several MB), moves in front of the first, then is deleted after its confirmation step', async ({ browser }) => {
 	const context = await openContext(browser, { locale: 'en', as: FACILITY });
 	const page = await context.newPage();
 	await page.goto(`/facility/rooms/${roomId}`);
 	await hydrated(page);
 	const form = uploadForm(page);
-	const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#e0d0a0' } }).png().toBuffer();
-	await form.getByLabel(t('en', 'facility_photo_file')).setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: png });
+	// What a phone sends: several megabytes, far past adapter-node's own 512 kB default.
+	const phone = await sharp(randomBytes(2400 * 1800 * 3), { raw: { width: 2400, height: 1800, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+	expect(phone.byteLength).toBeGreaterThan(2 * 1024 * 1024);
+	await form.getByLabel(t('en', 'facility_photo_file')).setInputFiles({ name: 'second.jpg', mimeType: 'image/jpeg', buffer: phone });
 	await form.getByLabel(t('en', 'facility_photo_alt_ko')).fill('두 번째 사진');
 	await form.getByLabel(t('en', 'facility_photo_alt_en')).fill('Second photo');
 	await form.getByRole('button', { name: t('en', 'facility_photo_submit') }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashRequest } from '../idempotency';
-import { canonicalJson, JsonTooDeepError, jsonTooDeep, MAX_JSON_DEPTH, PayloadTooLargeError } from './json';
+import { API_BODY_MAX_BYTES, canonicalJson, JsonTooDeepError, jsonTooDeep, MAX_JSON_DEPTH, PayloadTooLargeError } from './json';
 import { readJson } from './problem';
 
 const nestedArrays = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
@@ -79,5 +79,28 @@ describe('readJson (every API body)', () => {
 		const refused = readJson(request);
 		await expect(refused).rejects.toBeInstanceOf(PayloadTooLargeError);
 		await expect(refused).rejects.toMatchObject({ status: 413, type: 'payload-too-large' });
+	});
+
+	it('keeps its own 512 kB limit whatever the server accepts, by the declared length and by the bytes read', async () => {
+		const big = 'x'.repeat(API_BODY_MAX_BYTES + 1);
+		await expect(readJson(jsonRequest(JSON.stringify({ big })))).rejects.toMatchObject({ status: 413, type: 'payload-too-large' });
+		const declared = new Request('http://localhost/api/v1/x', { method: 'POST', body: '{}', headers: { 'content-length': String(20 * 1024 * 1024) } });
+		await expect(readJson(declared)).rejects.toMatchObject({ status: 413 });
+		// No content-length (chunked): counted while read, and the rest is never read.
+		let pulled = 0;
+		const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+		const body = new ReadableStream<Uint8Array>({
+			start: (controller) => controller.enqueue(new TextEncoder().encode('"')),
+			pull: (controller) => {
+				pulled++;
+				if (pulled > 40) controller.close();
+				else controller.enqueue(chunk);
+			}
+		});
+		const chunked = new Request('http://localhost/api/v1/x', { method: 'POST', body, duplex: 'half' } as RequestInit);
+		await expect(readJson(chunked)).rejects.toBeInstanceOf(PayloadTooLargeError);
+		expect(pulled).toBeLessThan(12);
+		const fits = JSON.stringify({ a: 'y'.repeat(API_BODY_MAX_BYTES - 100) });
+		expect(await readJson(jsonRequest(fits))).toEqual({ a: 'y'.repeat(API_BODY_MAX_BYTES - 100) });
 	});
 });

@@ -13,6 +13,13 @@ export class JsonTooDeepError extends DomainError {
 	}
 }
 
+/**
+ * The largest JSON body the API reads (512 kB, adapter-node's own default). The server's
+ * BODY_SIZE_LIMIT is larger (12M by `npm start`) for photo uploads and CSV imports; API bodies
+ * are never that big, so they keep the small limit whatever the server's.
+ */
+export const API_BODY_MAX_BYTES = 512 * 1024;
+
 export class PayloadTooLargeError extends DomainError {
 	constructor() {
 		super(413, 'payload-too-large', 'sec_payload_too_large');

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable, unavailableCode } from '../db/unavailable';
 import { say, throttledMessage } from '../i18n';
 import { log } from '../log';
 import { Overloaded } from './admission';
-import { isPayloadTooLarge, JsonTooDeepError, jsonTooDeep, PayloadTooLargeError } from './json';
+import { API_BODY_MAX_BYTES, isPayloadTooLarge, JsonTooDeepError, jsonTooDeep, PayloadTooLargeError } from './json';
 
 /** Stable problem types: clients switch on these, never on the (localized) title. */
 export const PROBLEM_BASE = '/api/v1/problems/';
@@ -54,15 +54,16 @@ export function problemFromError(error: unknown, requestId?: string): Response {
 
 /**
  * Parse a JSON body, the one reader of every API route: malformed JSON is the client's error
- * (400), a body over the size limit (adapter-node's BODY_SIZE_LIMIT, 512 kB by default) a 413,
- * and a body nested deeper than MAX_JSON_DEPTH a 400 before anything walks it.
+ * (400), a body over API_BODY_MAX_BYTES (or adapter-node's BODY_SIZE_LIMIT, which is larger so that
+ * photos and CSV files fit) a 413, and a body nested deeper than MAX_JSON_DEPTH a 400 before
+ * anything walks it. The body is read as a stream and dropped at the limit, never held whole.
  */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request, maxBytes = API_BODY_MAX_BYTES): Promise<unknown> {
 	let text: string;
 	try {
-		text = await request.text();
+		text = await readText(request, maxBytes);
 	} catch (error) {
-		if (isPayloadTooLarge(error)) throw new PayloadTooLargeError();
+		if (isPayloadTooLarge(error) || error instanceof PayloadTooLargeError) throw new PayloadTooLargeError();
 		throw new DomainError(400, 'malformed-json', 'error_malformed_json');
 	}
 	let value: unknown;
@@ -73,6 +74,26 @@ export async function readJson(request: Request): Promise<unknown> {
 	}
 	if (jsonTooDeep(value)) throw new JsonTooDeepError();
 	return value;
+}
+
+async function readText(request: Request, maxBytes: number): Promise<string> {
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > maxBytes) throw new PayloadTooLargeError();
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > maxBytes) {
+			await reader.cancel().catch(() => {});
+			throw new PayloadTooLargeError();
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks).toString('utf8');
 }
 
 /** How long a client should wait before trying again after a 503; the database usually returns within seconds. */

@@ -19,6 +19,8 @@ export const load: PageServerLoad = (event) => {
 		// What the browser may send: the server answers a larger body 413 before this route sees it
 		// (the form's other fields and multipart framing take a few kB of it).
 		uploadMaxBytes: Math.min(SCHOOL_IMPORT_MAX_BYTES, bodySizeLimit() - 16 * 1024),
+		/** The server's body limit, not the import's own 1 MB, is what a larger file meets. */
+		serverLimited: bodySizeLimit() - 16 * 1024 < SCHOOL_IMPORT_MAX_BYTES,
 		imported: counts ? { new: Number(counts[1]), changed: Number(counts[2]), unchanged: Number(counts[3]) } : null
 	};
 };
