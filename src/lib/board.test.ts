@@ -18,19 +18,19 @@ const DATE = '2026-11-24'; // a Tuesday
 const WEEKDAYS: WeeklyHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensMinute: 540, closesMinute: 1080 }));
 const at = (time: string, date = DATE) => {
 	const [h, m] = time.split(':').map(Number);
-	return seoulInstant(date, h! * 60 + m!).toISOString();
+	return seoulInstant(date, h! * 60 + m!).getTime();
 };
 const busy = (from: string, to: string, extra: Partial<BoardBusy> = {}): BoardBusy => ({ start: at(from), end: at(to), bookingStart: at(from), bookingEnd: at(to), ...extra });
 const slots = daySlots(DATE, 540, 1080);
-const open = { start: Date.parse(at('09:00')), end: Date.parse(at('18:00')) };
+const open = { start: (at('09:00')), end: (at('18:00')) };
 const labelOf = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const busyLabels = (cells: ReturnType<typeof dayCells>) => cells.filter((c) => c.state === 'busy').map((c) => labelOf(c.slot.minute));
 
 describe('time axis', () => {
 	it('cuts 09:00–18:00 into eighteen half-hour slots starting at Seoul wall-clock times', () => {
 		expect(slots).toHaveLength(18);
-		expect(slots[0]!.start).toBe(Date.parse(at('09:00')));
-		expect(slots.at(-1)!.end).toBe(Date.parse(at('18:00')));
+		expect(slots[0]!.start).toBe((at('09:00')));
+		expect(slots.at(-1)!.end).toBe((at('18:00')));
 		expect(slots.map((s) => s.minute).slice(0, 3)).toEqual([540, 570, 600]);
 	});
 
@@ -56,7 +56,7 @@ describe('day cells', () => {
 		expect(busyLabels(cells)).toEqual(['10:00', '10:30', '11:00', '11:30']);
 		const busyRuns = runs(cells).filter((r) => r.state === 'busy');
 		expect(busyRuns.map((r) => r.span)).toEqual([2, 2]);
-		expect(busyRuns[1]!.start).toBe(Date.parse(at('11:00')));
+		expect(busyRuns[1]!.start).toBe((at('11:00')));
 	});
 
 	it('marks the buffer of a held interval too: 10:00–11:00 with 15 minutes clean-up holds the 11:00 cell', () => {
@@ -88,7 +88,7 @@ describe('day cells', () => {
 		});
 		const closed = runs(cells).filter((r) => r.state === 'closed');
 		expect(closed).toHaveLength(1);
-		expect(closed[0]).toMatchObject({ span: 4, start: Date.parse(at('13:00')), end: Date.parse(at('15:00')) });
+		expect(closed[0]).toMatchObject({ span: 4, start: (at('13:00')), end: (at('15:00')) });
 		expect(closed[0]!.closures[0]!.reason).toBe('점검');
 	});
 
@@ -103,7 +103,7 @@ describe('day cells', () => {
 	});
 
 	it('closes the slots outside a room’s own hours', () => {
-		const shortDay = { start: Date.parse(at('10:00')), end: Date.parse(at('17:00')) };
+		const shortDay = { start: (at('10:00')), end: (at('17:00')) };
 		const cells = dayCells(slots, { open: shortDay, busy: [], closures: [] });
 		const closed = runs(cells).filter((r) => r.state === 'closed');
 		expect(closed.map((r) => r.span)).toEqual([2, 2]);
@@ -160,8 +160,8 @@ describe('week summary', () => {
 
 describe('within hours', () => {
 	it('accepts a time inside the opening hours up to the closing minute, and refuses one past it', () => {
-		expect(withinHours(WEEKDAYS, DATE, Date.parse(at('17:00')), Date.parse(at('18:00')))).toBe(true);
-		expect(withinHours(WEEKDAYS, DATE, Date.parse(at('17:30')), Date.parse(at('18:30')))).toBe(false);
-		expect(withinHours(WEEKDAYS, '2026-11-28', Date.parse(at('10:00', '2026-11-28')), Date.parse(at('11:00', '2026-11-28')))).toBe(false);
+		expect(withinHours(WEEKDAYS, DATE, (at('17:00')), (at('18:00')))).toBe(true);
+		expect(withinHours(WEEKDAYS, DATE, (at('17:30')), (at('18:30')))).toBe(false);
+		expect(withinHours(WEEKDAYS, '2026-11-28', (at('10:00', '2026-11-28')), (at('11:00', '2026-11-28')))).toBe(false);
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * The availability board as data: opening hours and held intervals turned into a grid of
  * rooms × time. Pure and shared (the page computes the grid from what the server sends).
- * Instants are ISO strings or epoch milliseconds; calendar dates are Seoul 'YYYY-MM-DD'.
+ * Instants are epoch milliseconds (plain numbers: cheap to send, compare and render); calendar
+ * dates are Seoul 'YYYY-MM-DD'.
  */
 import { addDays, MINUTE_MS, mondayOf, seoulInstant, weekdayOf } from './time/seoul';
 
@@ -13,10 +14,10 @@ export const SLOT_MINUTES = 30;
  * own bookings, or for staff.
  */
 export interface BoardBusy {
-	start: string;
-	end: string;
-	bookingStart: string;
-	bookingEnd: string;
+	start: number;
+	end: number;
+	bookingStart: number;
+	bookingEnd: number;
 	pending?: true;
 	mine?: true;
 	id?: string;
@@ -26,8 +27,8 @@ export interface BoardBusy {
 
 /** A closure of one room or of the whole building. */
 export interface BoardClosure {
-	start: string;
-	end: string;
+	start: number;
+	end: number;
 	reason: string;
 }
 
@@ -66,7 +67,6 @@ export interface Run {
 	closures: BoardClosure[];
 }
 
-const ms = (instant: string | number) => (typeof instant === 'number' ? instant : Date.parse(instant));
 const overlapping = (aStart: number, aEnd: number, bStart: number, bEnd: number) => aStart < bEnd && bStart < aEnd;
 
 /** A room's opening hours on one Seoul date as instants, or null when it does not open that day. */
@@ -124,9 +124,9 @@ export function roomDay(
  */
 export function dayCells(slots: Slot[], day: RoomDay): Cell[] {
 	return slots.map((slot) => {
-		const busy = day.busy.filter((b) => overlapping(slot.start, slot.end, ms(b.start), ms(b.end)));
+		const busy = day.busy.filter((b) => overlapping(slot.start, slot.end, b.start, b.end));
 		if (busy.length) return { slot, state: 'busy', busy, closures: [] };
-		const closures = day.closures.filter((c) => overlapping(slot.start, slot.end, ms(c.start), ms(c.end)));
+		const closures = day.closures.filter((c) => overlapping(slot.start, slot.end, c.start, c.end));
 		const outsideHours = !day.open || slot.start < day.open.start || slot.end > day.open.end;
 		if (closures.length || outsideHours) return { slot, state: 'closed', busy: [], closures };
 		return { slot, state: 'free', busy: [], closures: [] };
@@ -179,9 +179,9 @@ export function daySummary(
 ): DaySummary {
 	const dayStart = seoulInstant(date).getTime();
 	const dayEnd = seoulInstant(addDays(date, 1)).getTime();
-	const onDay = busy.filter((b) => overlapping(dayStart, dayEnd, ms(b.start), ms(b.end)));
+	const onDay = busy.filter((b) => overlapping(dayStart, dayEnd, b.start, b.end));
 	const open = openInterval(room.hours, date);
-	const openClosures = open ? closures.filter((c) => overlapping(open.start, open.end, ms(c.start), ms(c.end))) : [];
+	const openClosures = open ? closures.filter((c) => overlapping(open.start, open.end, c.start, c.end)) : [];
 	const closedAllDay = open !== null && coversAll(open, openClosures);
 	const closedReason: ClosedReason | null = !open
 		? 'weekly'
@@ -198,9 +198,9 @@ export function daySummary(
 /** Whether the closures together cover [open.start, open.end). */
 function coversAll(open: { start: number; end: number }, closures: BoardClosure[]): boolean {
 	let reached = open.start;
-	for (const c of [...closures].sort((a, b) => ms(a.start) - ms(b.start))) {
-		if (ms(c.start) > reached) return false;
-		reached = Math.max(reached, ms(c.end));
+	for (const c of [...closures].sort((a, b) => a.start - b.start)) {
+		if (c.start > reached) return false;
+		reached = Math.max(reached, c.end);
 		if (reached >= open.end) return true;
 	}
 	return reached >= open.end;

@@ -64,7 +64,4 @@ export const CONSENT_VERSIONS = { account: '2026-12-02' } as const;
 /** The date the privacy policy took effect (shown on the page). */
 export const PRIVACY_POLICY_EFFECTIVE = '2026-12-02';
 
-/** The center's contacts named in the footer and the policies. */
-export const CENTER_PHONE = '044-320-3000';
-export const PRIVACY_OFFICER_PHONE = '044-320-3010';
-export const PRIVACY_OFFICER_EMAIL = 'privacy@center.test';
+export { CENTER_PHONE, PRIVACY_OFFICER_EMAIL, PRIVACY_OFFICER_PHONE } from './center';

@@ -124,16 +124,16 @@ describe('availability board data', () => {
 		const asSchool = await board('2026-11-24', 1, school);
 		const meetingA = asSchool.rooms.find((r) => r.id === rooms['meeting-a'])!;
 		expect(meetingA.busy).toEqual([
-			expect.objectContaining({ mine: true, purpose: '학년 협의회', status: 'confirmed', start: at('2026-11-24', '10:00').toISOString() })
+			expect.objectContaining({ mine: true, purpose: '학년 협의회', status: 'confirmed', start: at('2026-11-24', '10:00').getTime() })
 		]);
 		const large = asSchool.rooms.find((r) => r.id === rooms['large-meeting'])!;
 		// Someone else's request: its held time (clean-up included), its own times and that it awaits approval; no who or what.
 		expect(large.busy).toEqual([
 			{
-				start: at('2026-11-24', '14:00').toISOString(),
-				end: at('2026-11-24', '15:15').toISOString(),
-				bookingStart: at('2026-11-24', '14:00').toISOString(),
-				bookingEnd: at('2026-11-24', '15:00').toISOString(),
+				start: at('2026-11-24', '14:00').getTime(),
+				end: at('2026-11-24', '15:15').getTime(),
+				bookingStart: at('2026-11-24', '14:00').getTime(),
+				bookingEnd: at('2026-11-24', '15:00').getTime(),
 				pending: true
 			}
 		]);
@@ -142,10 +142,10 @@ describe('availability board data', () => {
 		const anonymousA = anonymous.rooms.find((r) => r.id === rooms['meeting-a'])!;
 		expect(anonymousA.busy).toEqual([
 			{
-				start: at('2026-11-24', '10:00').toISOString(),
-				end: at('2026-11-24', '11:00').toISOString(),
-				bookingStart: at('2026-11-24', '10:00').toISOString(),
-				bookingEnd: at('2026-11-24', '11:00').toISOString()
+				start: at('2026-11-24', '10:00').getTime(),
+				end: at('2026-11-24', '11:00').getTime(),
+				bookingStart: at('2026-11-24', '10:00').getTime(),
+				bookingEnd: at('2026-11-24', '11:00').getTime()
 			}
 		]);
 		expect(JSON.stringify(anonymous)).not.toContain('학년 협의회');
@@ -158,7 +158,7 @@ describe('availability board data', () => {
 		const day = await board('2026-11-24', 1, null);
 		const meetingB = day.rooms.find((r) => r.id === rooms['meeting-b'])!;
 		expect(meetingB.closures).toEqual([
-			{ start: at('2026-11-24', '13:00').toISOString(), end: at('2026-11-24', '18:00').toISOString(), reason: '바닥 공사' }
+			{ start: at('2026-11-24', '13:00').getTime(), end: at('2026-11-24', '18:00').getTime(), reason: '바닥 공사' }
 		]);
 		expect(meetingB.hours).toHaveLength(5);
 	});

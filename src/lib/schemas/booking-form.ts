@@ -4,7 +4,7 @@
  * (reservations.ts) then parses. Pure, shared by the page (values, links), the live check in the
  * browser (which sends only what that schema accepts) and the form action.
  */
-import { SUPPORTED_YEARS, isSupportedDate } from './primitives';
+import { SUPPORTED_YEARS, isSupportedDate } from '../time/supported';
 import { isIsoDate, seoulInstant } from '../time/seoul';
 
 export const FREQUENCIES = ['none', 'weekly', 'biweekly'] as const;

@@ -71,8 +71,10 @@ test('pending, confirmed and the buffer: the times shown are the booking’s own
 		// Pending in words (and a dashed outline), not by colour alone.
 		await expect(cell).toContainText(t('ko', 'board_status_requested'));
 		await expect(cell.locator('.held.is-pending')).toHaveCount(1);
-		// The 15-minute clean-up is a hatched extension after the booking itself.
-		await expect(cell.locator('.held .buffer')).toHaveCount(1);
+		// The 15-minute clean-up is a hatched extension after the booking itself (a hatched layer of
+		// the bar's background, as wide as --post), and nothing before it.
+		await expect(cell.locator('.held')).toHaveAttribute('style', /--post:\s*[1-9]/);
+		await expect(cell.locator('.held')).not.toHaveAttribute('style', /--pre/);
 		const legend = page.getByRole('list', { name: t('ko', 'board_legend_title') });
 		for (const key of ['boardops_legend_pending', 'boardops_legend_confirmed', 'board_mine', 'boardops_legend_buffer']) await expect(legend).toContainText(t('ko', key));
 		await context.close();

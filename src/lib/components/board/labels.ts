@@ -31,7 +31,7 @@ export function busyTimes(busy: BoardBusy): string {
 /** Where one booking's held time and its own time fall inside a cell spanning [from, to), in percent of the cell's width. */
 export function heldBar(busy: BoardBusy, from: number, to: number): { left: number; width: number; pre: number; post: number } {
 	const span = to - from;
-	const pct = (instant: string) => Math.min(100, Math.max(0, ((Date.parse(instant) - from) / span) * 100));
+	const pct = (instant: number) => Math.min(100, Math.max(0, ((instant - from) / span) * 100));
 	const h0 = pct(busy.start);
 	const h1 = pct(busy.end);
 	const b0 = pct(busy.bookingStart);

@@ -11,7 +11,7 @@ import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { closure } from '../db/schema';
 import type { Violation } from '../errors';
-import { busyByRoom, heldVersion, seoulDays } from './availability';
+import { busyMsByRoom, heldVersion, seoulDays } from './availability';
 import { loadRooms, type RoomWithRules } from './store';
 import { holidayNames } from '../engine/availability';
 import { ATTENDEES_MAX } from './input';
@@ -83,7 +83,7 @@ export async function search(filters: RoomFilters = {}, viewer: Viewer = null, n
 	if (filters.freeFrom && filters.freeTo && matching.length) {
 		const { freeFrom: from, freeTo: to } = filters;
 		const ids = matching.map(({ room }) => room.resourceId);
-		const [closures, busy] = await Promise.all([closuresBetween(from, to), busyByRoom(from, to, null, ids)]);
+		const [closures, busy] = await Promise.all([closuresBetween(from, to), busyMsByRoom(from, to, null, ids)]);
 		const open = matching.filter((r) => openThroughout(r, closures, from, to));
 		closedAtTime = open.length === 0;
 		const free = open.filter(({ room }) => !busy.has(room.resourceId));
@@ -189,7 +189,7 @@ export async function board(from: string, days: number, viewer: SessionUser | nu
 	const range = seoulDays(from, days);
 	const [rooms, busy, closures] = await Promise.all([
 		loadRooms(),
-		busyByRoom(range.from, range.to, viewer),
+		busyMsByRoom(range.from, range.to, viewer),
 		closuresBetween(range.from, range.to)
 	]);
 	const holidays: Record<string, string> = {};
@@ -214,7 +214,7 @@ export async function board(from: string, days: number, viewer: SessionUser | nu
 			busy: busy.get(room.resourceId) ?? [],
 			closures: closures
 				.filter((c) => c.resourceId === null || c.resourceId === room.resourceId)
-				.map((c) => ({ start: c.startsAt.toISOString(), end: c.endsAt.toISOString(), reason: c.reason }))
+				.map((c) => ({ start: c.startsAt.getTime(), end: c.endsAt.getTime(), reason: c.reason }))
 		}))
 	};
 }

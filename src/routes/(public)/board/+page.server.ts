@@ -2,7 +2,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { can } from '$lib/server/auth/permissions';
 import * as clock from '$lib/server/clock';
 import * as roomSearch from '$lib/server/rooms/search';
-import { seoulDate } from '$lib/time/seoul';
+import { seoulDate, weekdayOf } from '$lib/time/seoul';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { first, days } = roomSearch.boardRange(date, view);
 	const board = await roomSearch.board(first, days, display ? null : locals.user);
 	const en = getLocale() === 'en';
+	const weekday = weekdayOf(date);
 	return {
 		view,
 		date,
@@ -27,6 +28,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		display,
 		canBook: !display && locals.user !== null && can(locals.user, 'rooms.book'),
 		holidays: board.holidays,
-		rooms: board.rooms.map(({ nameKo, nameEn, ...rest }) => ({ ...rest, name: en ? nameEn : nameKo }))
+		// The day view needs only that weekday's hours: the page is sent only what it renders.
+		rooms: board.rooms.map(({ nameKo, nameEn, hours, ...rest }) => ({
+			...rest,
+			hours: view === 'day' ? hours.filter((h) => h.weekday === weekday) : hours,
+			name: en ? nameEn : nameKo
+		}))
 	};
 };
