@@ -133,13 +133,13 @@ export const openapi = withUnavailable(createDocument({
 		},
 		'/api/v1/reservations/{id}': {
 			get: {
-				summary: 'A booking you may see, with its version (to send back with an edit)',
+				summary: 'A booking you may edit (yours; any for facility staff), with its version to send back with the edit',
 				...signedIn,
 				requestParams: { path: reservationId },
 				responses: {
 					'200': { description: 'The booking', ...json(out.editableReservation) },
 					'401': problem('Not signed in'),
-					'404': problem('No such booking you may see')
+					'404': problem('No such booking you may edit')
 				}
 			},
 			patch: {

@@ -4,7 +4,7 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import * as clock from '../clock';
 import { db } from '../db';
-import { reservation, school, type Reservation } from '../db/schema';
+import { appUser, department, reservation, school, type Reservation } from '../db/schema';
 import { isUuid } from '../db/sql';
 import * as engine from '../engine';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
@@ -375,6 +375,26 @@ export interface EditedReservation extends CreatedReservation {
 	version: string;
 }
 
+/**
+ * A booking as the one who may edit it opens it (the edit form, GET /api/v1/reservations/{id}):
+ * its booker, or staff who manage rooms and may read its purpose (a Reconciliation & Mediation
+ * booking's purpose is not theirs to read, so not theirs to rewrite: they move it instead).
+ * Anyone else: not found.
+ */
+export async function getEditable(actor: SessionUser, id: string): Promise<Reservation> {
+	const row = await get(actor, id);
+	if (row.bookedBy === actor.id) return row;
+	if (!can(actor, 'rooms.manage')) throw new NotFoundError();
+	const [booker] = await db
+		.select({ code: department.code })
+		.from(appUser)
+		.leftJoin(department, eq(department.id, appUser.departmentId))
+		.where(eq(appUser.id, row.bookedBy));
+	const thing = { userId: row.bookedBy, bookerDepartmentCode: booker?.code ?? null, schoolId: row.schoolId };
+	if (!can(actor, 'reservations.read_purpose', thing)) throw new NotFoundError();
+	return row;
+}
+
 /** A booking as an editor sees it: its place, details and version. */
 export function editedOf(row: Reservation): EditedReservation {
 	return { ...toCreated(row), purpose: row.purpose, attendees: row.attendees, version: versionOf(row) };
@@ -393,7 +413,7 @@ export function editedOf(row: Reservation): EditedReservation {
  * booking_changed_meanwhile), so nobody edits over someone else's change.
  */
 export async function edit(actor: SessionUser, id: string, input: EditInput): Promise<EditedReservation> {
-	const row = await get(actor, id);
+	const row = await getEditable(actor, id);
 	const staff = can(actor, 'rooms.manage');
 	const refusal = checkEditable(row, { actorId: actor.id, staff }, clock.now());
 	if (refusal === 'forbidden') throw new ForbiddenError();

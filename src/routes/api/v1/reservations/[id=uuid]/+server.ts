@@ -4,11 +4,11 @@ import { readBody } from '$lib/server/http/input';
 import * as reservations from '$lib/server/rooms/bookings';
 import type { RequestHandler } from './$types';
 
-/** A booking you may see, with the version an edit sends back. */
+/** A booking you may edit (yours, or any for facility staff), with the version an edit sends back. */
 export const GET: RequestHandler = (event) =>
 	api(event, async () => {
 		const user = requireApiUser(event);
-		return { body: reservations.editedOf(await reservations.get(user, event.params.id)) };
+		return { body: reservations.editedOf(await reservations.getEditable(user, event.params.id)) };
 	});
 
 /** Edit in place: body {"roomId","start","end","purpose","attendees"} and optionally "version" (as last seen). */
