@@ -27,7 +27,8 @@ function fieldErrorsOf(violations: readonly Violation[]) {
 	const errors: Record<string, string[]> = {};
 	const rules: string[] = [];
 	for (const v of violations) {
-		const field = fieldOf(v.rule);
+		// Too many people for the room is said at the number of people.
+		const field = v.rule === 'capacity' ? 'attendees' : fieldOf(v.rule);
 		if (field && field !== 'recurrence') (errors[field] ??= []).push(say(v.messageKey, v.params));
 		else rules.push(say(v.messageKey, v.params));
 	}
