@@ -4,7 +4,6 @@ import * as clock from '../clock';
 import { editedOf, getEditable, type EditedReservation } from './bookings';
 import { checkEditable } from './edit-rules';
 import { bookableRooms, type BookableRoom } from './mine';
-import { loadRoom } from './store';
 
 /** What the edit page shows: the booking as it is, whether it can be edited now, and the rooms to choose from. */
 export interface EditView {
@@ -26,10 +25,11 @@ export async function editView(actor: SessionUser, id: string): Promise<EditView
 	const refusal = checkEditable(row, { actorId: actor.id, staff }, clock.now());
 	const rooms = await bookableRooms(actor);
 	if (!rooms.some((r) => r.id === row.resourceId)) {
-		const own = await loadRoom(row.resourceId);
-		if (own) rooms.unshift((await bookableRooms({ role: 'admin', schoolId: null })).find((r) => r.id === row.resourceId)!);
+		// Its room no longer takes this booker's bookings (its rules changed): still shown, so the form opens on it.
+		const own = (await bookableRooms({ role: 'admin', schoolId: null })).find((r) => r.id === row.resourceId);
+		if (own) rooms.unshift(own);
 	}
-	return { booking: editedOf(row), closed: refusal === 'forbidden' ? null : refusal, mine: row.bookedBy === actor.id, rooms: rooms.filter(Boolean) };
+	return { booking: editedOf(row), closed: refusal === 'forbidden' ? null : refusal, mine: row.bookedBy === actor.id, rooms };
 }
 
 /** The booking as it is now, after an edit was refused as changed meanwhile (shown beside what was typed). */
