@@ -35,6 +35,7 @@ export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
 	'/(app)/account': { label: m.nav_account, href: '/account', parent: '/(app)/dashboard' },
 	'/(app)/book': { label: m.nav_book, href: '/book', parent: '/(app)/dashboard' },
 	'/(app)/my/bookings': { label: m.nav_my_bookings, href: '/my/bookings', parent: '/(app)/dashboard' },
+	'/(app)/my/bookings/[id=uuid]/edit': { label: m.edit_title, parent: '/(app)/my/bookings' },
 	'/(staff)/facility/approvals': { label: m.nav_approvals, href: '/facility/approvals', parent: '/(app)/dashboard' },
 	'/(staff)/facility/closures': { label: m.nav_closures, href: '/facility/closures', parent: '/(app)/dashboard' },
 	'/(staff)/facility/rooms': { label: m.nav_facility_rooms, href: '/facility/rooms', parent: '/(app)/dashboard' },

@@ -229,7 +229,7 @@ describe('two staff moving one booking at once', () => {
 });
 
 describe('a booking’s details from the board', () => {
-	it('shows staff who booked, the school and its phone; the booker sees their own without actions; others get a 404', async () => {
+	it('shows staff who booked, the school and its phone; the booker sees their own with only its edit; others get a 404', async () => {
 		const facility = await actor('facility@center.test');
 		const school = await actor('school@center.test');
 		const edu = await actor('edu@center.test');
@@ -237,10 +237,11 @@ describe('a booking’s details from the board', () => {
 		const staffView = await details.details(facility, booked.id);
 		expect(staffView.booker).toMatchObject({ email: 'school@center.test' });
 		expect(staffView.school).toMatchObject({ nameKo: '한솔초등학교', phone: '044-000-0101' });
-		expect(staffView.may).toMatchObject({ move: true, cancel: true, trail: true });
+		expect(staffView.may).toMatchObject({ move: true, cancel: true, trail: true, edit: true });
 		const own = await details.details(school, booked.id);
 		expect(own.booker).toBeUndefined();
-		expect(own.may).toEqual({ decide: false, move: false, cancel: false, trail: false });
+		// The booker's one action here is editing it (before it starts).
+		expect(own.may).toEqual({ decide: false, move: false, cancel: false, trail: false, edit: true });
 		await expect(details.details(edu, booked.id)).rejects.toBeInstanceOf(NotFoundError);
 		await expect(details.trail(school, booked.id)).rejects.toBeInstanceOf(NotFoundError);
 	});

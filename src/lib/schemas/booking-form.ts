@@ -23,9 +23,11 @@ export interface BookingFormValues {
 	repeatEnd: 'until' | 'count';
 	until: string;
 	count: string;
+	/** Facility staff booking on behalf of a school: its id, or '' for none. */
+	schoolId: string;
 }
 
-export const FIELDS = ['roomId', 'date', 'start', 'end', 'purpose', 'attendees', 'repeat', 'repeatEnd', 'until', 'count'] as const;
+export const FIELDS = ['roomId', 'date', 'start', 'end', 'purpose', 'attendees', 'repeat', 'repeatEnd', 'until', 'count', 'schoolId'] as const;
 /** Query parameter names of links that fill the form (room=…&date=…&start=…&end=…). */
 const QUERY_NAMES: Record<(typeof FIELDS)[number], string> = {
 	roomId: 'room',
@@ -37,14 +39,15 @@ const QUERY_NAMES: Record<(typeof FIELDS)[number], string> = {
 	repeat: 'repeat',
 	repeatEnd: 'repeatEnd',
 	until: 'until',
-	count: 'count'
+	count: 'count',
+	schoolId: 'school'
 };
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const MAX_TEXT = 500;
 
 export function emptyValues(): BookingFormValues {
-	return { roomId: '', date: '', start: '', end: '', purpose: '', attendees: '', repeat: 'none', repeatEnd: 'count', until: '', count: '' };
+	return { roomId: '', date: '', start: '', end: '', purpose: '', attendees: '', repeat: 'none', repeatEnd: 'count', until: '', count: '', schoolId: '' };
 }
 
 function normalize(get: (name: string) => string | null): BookingFormValues {
@@ -120,7 +123,8 @@ export function toRequestBody(values: BookingFormValues): { body: Record<string,
 		start: at(startMinute),
 		end: at(endMinute),
 		purpose: values.purpose,
-		attendees
+		attendees,
+		...(values.schoolId ? { schoolId: values.schoolId } : {})
 	};
 	if (values.repeat !== 'none') {
 		body.recurrence =
@@ -133,7 +137,7 @@ export function toRequestBody(values: BookingFormValues): { body: Record<string,
 
 /** Form field that shows a violation of this rule, or null for a booking rule shown in the list. */
 export function fieldOf(rule: string): keyof BookingFormValues | 'recurrence' | null {
-	if (rule === 'roomId' || rule === 'date' || rule === 'start' || rule === 'end' || rule === 'purpose' || rule === 'attendees')
+	if (rule === 'roomId' || rule === 'date' || rule === 'start' || rule === 'end' || rule === 'purpose' || rule === 'attendees' || rule === 'schoolId')
 		return rule;
 	if (rule === 'recurrence') return 'recurrence';
 	return null;

@@ -39,6 +39,12 @@ export const bookingRequest = z
 		end: instant('booking_time_invalid'),
 		purpose: safeText({ max: PURPOSE_MAX_LENGTH }),
 		attendees: boundedInt(1, ATTENDEES_MAX, 'field_number_range'),
+		schoolId: uuid('booking_school_unknown')
+			.optional()
+			.meta({
+				description:
+					"Facility staff only: book on behalf of this school (its monthly quota is charged, its users are e-mailed). A school user sending another school's id gets 403; their own school's id is the same as leaving it out."
+			}),
 		recurrence: recurrence
 			.nullish()
 			.transform((r) => r ?? undefined)
@@ -88,5 +94,31 @@ export const moveRequest = z
 			})
 	})
 	.meta({ id: 'MoveRequest' });
+
+/**
+ * Change a booking in place (PATCH /api/v1/reservations/{id}, the edit form): the whole booking as
+ * it should be. `version` is the one the editor saw (GET answers and the edit form carry it): when
+ * someone changed the booking since, the edit is refused with 409 booking_changed_meanwhile.
+ */
+export const editRequest = z
+	.object({
+		roomId: uuid('booking_room_required'),
+		start: instant('booking_time_invalid'),
+		end: instant('booking_time_invalid'),
+		purpose: safeText({ max: PURPOSE_MAX_LENGTH }),
+		attendees: boundedInt(1, ATTENDEES_MAX, 'field_number_range'),
+		version: z
+			.string({ error: 'input_invalid' })
+			.max(100, { error: 'input_invalid' })
+			.optional()
+			.meta({ description: 'The booking version the editor saw (from a previous answer); omitted: the edit applies to the booking as it is now.' })
+	})
+	.refine((b) => b.end > b.start, {
+		path: ['end'],
+		error: 'booking_end_after_start',
+		when: whenValid('start', 'end')
+	})
+	.meta({ id: 'EditRequest' });
+export type EditInput = z.output<typeof editRequest>;
 
 export const reservationId = z.object({ id: uuid().meta({ description: 'Reservation id' }) });

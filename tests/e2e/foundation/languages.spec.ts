@@ -30,6 +30,24 @@ async function firstRoomPath(page: Page, prefix: '/rooms' | '/facility/rooms'): 
 	return href!.split('?')[0]!;
 }
 
+/** The edit page of a booking the school user makes for it (a Wednesday weeks ahead, through the API). */
+async function ownBookingEditPath(page: Page, attempt = 0): Promise<string> {
+	const rooms = (await (await page.request.get('/api/v1/rooms')).json()).rooms as { id: string; name: string }[];
+	const room = rooms.find((r) => /Meeting Room B|중회의실 B/.test(r.name))!;
+	const day = new Date(Date.now() + (50 + 7 * (attempt % 4)) * 86_400_000);
+	while (day.getUTCDay() !== 3) day.setUTCDate(day.getUTCDate() + 1);
+	const date = day.toISOString().slice(0, 10);
+	const hour = String(9 + ((attempt + Math.floor(Math.random() * 8)) % 8)).padStart(2, '0');
+	const response = await page.request.post('/api/v1/reservations', {
+		headers: { 'idempotency-key': `e2e-languages-${crypto.randomUUID()}` },
+		data: { roomId: room.id, start: `${date}T${hour}:00:00+09:00`, end: `${date}T${hour}:30:00+09:00`, purpose: '언어 확인', attendees: 1 }
+	});
+	// Taken, or a public holiday: another time.
+	if (response.status() !== 201 && attempt < 12) return ownBookingEditPath(page, attempt + 1);
+	expect(response.status(), await response.text()).toBe(201);
+	return `/my/bookings/${(await response.json()).id}/edit`;
+}
+
 const PAGES: { name: string; as: Account | null; path: string | ((page: Page) => Promise<string>) }[] = [
 	{ name: 'home', as: null, path: '/' },
 	{ name: 'sign-in', as: null, path: '/login' },
@@ -50,6 +68,8 @@ const PAGES: { name: string; as: Account | null; path: string | ((page: Page) =>
 	{ name: 'dashboard (school)', as: SCHOOL, path: '/dashboard' },
 	{ name: 'book', as: SCHOOL, path: '/book' },
 	{ name: 'my bookings', as: SCHOOL, path: '/my/bookings' },
+	{ name: 'edit a booking', as: SCHOOL, path: ownBookingEditPath },
+	{ name: 'book (facility, on behalf of a school)', as: FACILITY, path: '/book' },
 	{ name: 'account', as: SCHOOL, path: '/account' },
 	{ name: 'sign-out', as: SCHOOL, path: '/logout' },
 	{ name: 'dashboard (facility)', as: FACILITY, path: '/dashboard' },

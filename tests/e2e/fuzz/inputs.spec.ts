@@ -174,7 +174,7 @@ test('malformed bodies, queries and ids never get a 5xx and change nothing store
 	// ---------- /api/v1: bodies ----------
 	// Each body is a valid one with one part spoiled; what the route's own schema would still
 	// accept (a purpose that reads "constructor" is a purpose) is left out: this is about malformed input.
-	const writes: { path: string; as: APIRequestContext; valid: Record<string, unknown>; schema: z.ZodType }[] = [
+	const writes: { path: string; as: APIRequestContext; valid: Record<string, unknown>; schema: z.ZodType; method?: 'PATCH' }[] = [
 		{ path: '/api/v1/session', as: anonymous, valid: { email: 'nobody-fuzz@center.test', password: 'not-the-password' }, schema: credentials },
 		{ path: '/api/v1/reservations', as: school, valid: validBooking(roomId), schema: schemas.bookingRequest },
 		{ path: '/api/v1/reservations/preview', as: school, valid: validBooking(roomId), schema: schemas.bookingRequest },
@@ -186,27 +186,35 @@ test('malformed bodies, queries and ids never get a 5xx and change nothing store
 			as: facility,
 			valid: { start: seoul(day2, '10:00'), end: seoul(day2, '11:00') },
 			schema: schemas.moveRequest
+		},
+		{
+			path: `/api/v1/reservations/${NIL}`,
+			as: school,
+			valid: { ...validBooking(roomId), version: 'seen' },
+			schema: schemas.editRequest,
+			method: 'PATCH'
 		}
 	];
 	let signInAttempts = 0;
-	for (const { path, as, valid, schema } of writes) {
+	for (const { path, as, valid, schema, method = 'POST' } of writes) {
 		for (const body of spoiled(valid)) {
 			const wellFormed = parseInput(schema, body).ok;
 			if (path.endsWith('/reservations') && wellFormed) continue;
 			// A well-formed wrong sign-in counts against this client's address (other specs sign in from it too): a few only.
 			if (path === '/api/v1/session' && wellFormed && signInAttempts++ >= 3) continue;
 			jobs.push(async () => {
-				const response = await as.post(path, {
+				const response = await as.fetch(path, {
+					method,
 					data: JSON.stringify(body),
 					headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }
 				});
-				record(`POST ${path} ${JSON.stringify(body)?.slice(0, 80)}`, response.status());
+				record(`${method} ${path} ${JSON.stringify(body)?.slice(0, 80)}`, response.status());
 			});
 		}
 		for (const raw of RAW_BODIES)
 			jobs.push(async () => {
-				const response = await as.post(path, { data: raw, headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() } });
-				record(`POST ${path} raw ${JSON.stringify(raw)}`, response.status());
+				const response = await as.fetch(path, { method, data: raw, headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() } });
+				record(`${method} ${path} raw ${JSON.stringify(raw)}`, response.status());
 			});
 	}
 	for (const key of ['', 'x', '\u0000'.repeat(8), 'k'.repeat(500), '../../../../'])
@@ -227,6 +235,14 @@ test('malformed bodies, queries and ids never get a 5xx and change nothing store
 					headers: { 'content-type': 'application/json' }
 				});
 				record(`POST reservations/${id}/${action}`, response.status());
+			});
+		for (const method of ['GET', 'PATCH'])
+			jobs.push(async () => {
+				const response = await school.fetch(`/api/v1/reservations/${id}`, {
+					method,
+					...(method === 'PATCH' ? { data: JSON.stringify(validBooking(roomId)), headers: { 'content-type': 'application/json' } } : {})
+				});
+				record(`${method} reservations/${id}`, response.status());
 			});
 		jobs.push(async () => {
 			const response = await anonymous.get(`/api/v1/rooms/${id}/availability?from=${date}&to=${date}`);
@@ -278,6 +294,7 @@ test('malformed bodies, queries and ids never get a 5xx and change nothing store
 		},
 		{ path: '/book?/preview', as: school, fields: { roomId, date: '2027-02-29', start: '10:00', end: '11:00', purpose: 'x', attendees: '4', repeat: 'biweekly', repeatEnd: 'count', count: '3' } },
 		{ path: '/my/bookings?/cancel', as: school, fields: { id: NIL, scope: 'following' } },
+		{ path: `/my/bookings/${NIL}/edit?/save`, as: school, fields: { roomId, date: '2027-02-29', start: '10:00', end: '11:00', purpose: 'x', attendees: '4', version: 'v' } },
 		{ path: '/facility/approvals?/approve', as: facility, fields: { id: NIL } },
 		{ path: '/facility/approvals?/reject', as: facility, fields: { id: NIL, reason: '겹침' } },
 		{

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { dayQuery, rangeQuery } from '../../schemas/availability';
-import { bookingRequest, cancelRequest, moveRequest, rejectRequest, reservationId } from '../../schemas/reservations';
+import { bookingRequest, cancelRequest, editRequest, moveRequest, rejectRequest, reservationId } from '../../schemas/reservations';
 import { credentials } from '../../schemas/session';
 import { uuid } from '../../schemas/primitives';
 import * as out from './responses';
@@ -128,6 +128,36 @@ export const openapi = withUnavailable(createDocument({
 					...writeRefusals,
 					'422': problem('Malformed request'),
 					'429': problem('Too many previews by this user in a minute; Retry-After says when to try again')
+				}
+			}
+		},
+		'/api/v1/reservations/{id}': {
+			get: {
+				summary: 'A booking you may edit (yours; any for facility staff), with its version to send back with the edit',
+				...signedIn,
+				requestParams: { path: reservationId },
+				responses: {
+					'200': { description: 'The booking', ...json(out.editableReservation) },
+					'401': problem('Not signed in'),
+					'404': problem('No such booking you may edit')
+				}
+			},
+			patch: {
+				summary: 'Edit a booking in place: room, time, purpose, people (its booker, or facility staff)',
+				description:
+					'Rules and clashes are checked again; the id and history stay; a new room or time that needs approval makes it a request again (facility staff are e-mailed); the school\'s monthly quota is counted again in the transaction; the booker is e-mailed; the reminder follows the new time. Not once the booking has started, nor when it is cancelled.',
+				...signedIn,
+				requestParams: { path: reservationId },
+				requestBody: body(editRequest),
+				responses: {
+					'200': { description: 'Edited', ...json(out.editableReservation) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such booking you may see'),
+					'409': problem(
+						'Changed meanwhile by someone else (booking_changed_meanwhile: reload and edit again), started or cancelled, or the new time overlaps another booking (`conflicts`)'
+					),
+					'422': problem('Malformed, or breaks rules at the new time or room (`violations`, all of them; the quota included)')
 				}
 			}
 		},

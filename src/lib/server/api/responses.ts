@@ -57,6 +57,16 @@ export const reservation = reservationBase
 	})
 	.meta({ id: 'Reservation' });
 
+/** A booking as its editor sees it (GET and PATCH /api/v1/reservations/{id}), with the version to send back. */
+export const editableReservation = reservationBase
+	.extend({
+		purpose: z.string(),
+		attendees: z.number().int(),
+		seriesId: id.optional(),
+		version: z.string().meta({ description: 'Send it back as `version` with the next PATCH: a booking changed meanwhile is refused with 409' })
+	})
+	.meta({ id: 'EditableReservation' });
+
 export const session = z
 	.object({
 		user: z.object({

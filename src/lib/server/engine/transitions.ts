@@ -9,6 +9,7 @@ import * as outbox from '../notifications/outbox';
 import * as reminders from '../reminders';
 import { clashes, holding, isHolding, lockResourcesOf, ofBooking, type Clash } from './holds.store';
 import { countAll, lockLimits, type Limit } from './limits';
+import type { Notice } from './policy';
 import { isOverlap, withRetry } from './retry';
 
 /**
@@ -220,6 +221,17 @@ export interface MoveTarget {
 	resourceId?: string;
 }
 
+/**
+ * What an edit changes besides the place (a booker editing their booking in place): its details,
+ * and its status when the new place needs a decision again (back to 'requested', the earlier
+ * decision cleared; the audit row keeps it).
+ */
+export interface EditChanges {
+	purpose: string;
+	attendees: number;
+	status: Extract<Reservation['status'], 'requested' | 'confirmed'>;
+}
+
 /** What a move's audit row keeps: where the booking was and where it went, by the app's clock. */
 export interface MoveAudit {
 	before: { start: string; end: string; resourceId: string };
@@ -251,9 +263,24 @@ export async function move(
 		words,
 		undoOf,
 		seen,
+		stillAsSeen,
+		changes,
+		notices,
 		limits = [],
 		changedMeanwhile = () => new ConflictError('booking_moved_meanwhile')
-	}: { words: Words; undoOf?: number; seen?: SeenPlace; limits?: Limit[]; changedMeanwhile?: () => Error }
+	}: {
+		words: Words;
+		undoOf?: number;
+		seen?: SeenPlace;
+		/** A finer test than `seen` (an edit compares the whole booking's version), on the locked row. */
+		stillAsSeen?: (current: Reservation) => boolean;
+		/** An edit: the details and status it changes too (audited as `reservation.edit`, with them before and after). */
+		changes?: EditChanges;
+		/** Mails to others than the booker (staff who must decide again), queued in the same transaction. */
+		notices?: (changed: Reservation, tx: Executor) => Promise<Notice[]>;
+		limits?: Limit[];
+		changedMeanwhile?: () => Error;
+	}
 ): Promise<Reservation> {
 	const now = clock.now();
 	const bookingId = before.bookingId ?? before.id;
@@ -275,7 +302,8 @@ export async function move(
 				if (
 					current.startsAt.getTime() !== expected.start.getTime() ||
 					current.endsAt.getTime() !== expected.end.getTime() ||
-					current.resourceId !== expected.resourceId
+					current.resourceId !== expected.resourceId ||
+					(stillAsSeen && !stillAsSeen(current))
 				)
 					throw changedMeanwhile();
 				const rows = await tx
@@ -286,6 +314,8 @@ export async function move(
 						heldFrom: to.heldFrom,
 						heldUntil: to.heldUntil,
 						updatedAt: now,
+						...(changes ? { purpose: changes.purpose, attendees: changes.attendees, status: changes.status } : {}),
+						...(changes?.status === 'requested' && current.status !== 'requested' ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}),
 						...(changesResource
 							? { resourceId: sql<string>`case when ${reservation.id} = ${before.id}::uuid then ${resourceId}::uuid else ${reservation.resourceId} end` }
 							: {})
@@ -303,10 +333,13 @@ export async function move(
 					const over = limits.filter((l) => used.get(l.key)! > l.max);
 					if (over.length) throw new ValidationError(over.map((l) => l.refusal(used.get(l.key)! - l.amount)));
 				}
-				// A reminder of the old time still waiting is withdrawn; the new time gets its own.
-				await reminders.withdraw(tx, rows.map((r) => r.id));
+				// A reminder of the old time still waiting is withdrawn; the new time gets its own (its
+				// key is the booking and its start). An edit of the details alone keeps it.
+				const replaced =
+					current.startsAt.getTime() !== to.start.getTime() || current.resourceId !== resourceId || current.status !== moved.status;
+				if (!changes || replaced) await reminders.withdraw(tx, rows.map((r) => r.id));
 				const trail: MoveAudit = {
-					before: { start: before.startsAt.toISOString(), end: before.endsAt.toISOString(), resourceId: before.resourceId },
+					before: { start: current.startsAt.toISOString(), end: current.endsAt.toISOString(), resourceId: current.resourceId },
 					after: {
 						start: to.start.toISOString(),
 						end: to.end.toISOString(),
@@ -315,8 +348,19 @@ export async function move(
 						...(undoOf !== undefined ? { undoOf } : {})
 					}
 				};
-				await audit.record(tx, { actorId, action: 'reservation.move', entity: 'reservation', entityId: before.id, ...trail });
+				if (changes) {
+					const detailsOf = (r: Reservation) => ({ purpose: r.purpose, attendees: r.attendees, status: r.status });
+					await audit.record(tx, {
+						actorId,
+						action: 'reservation.edit',
+						entity: 'reservation',
+						entityId: before.id,
+						before: { ...trail.before, ...detailsOf(current) },
+						after: { ...trail.after, ...detailsOf(moved) }
+					});
+				} else await audit.record(tx, { actorId, action: 'reservation.move', entity: 'reservation', entityId: before.id, ...trail });
 				await tell(tx, moved, words);
+				for (const notice of (await notices?.(moved, tx)) ?? []) await outbox.mail(tx, notice.to, notice.mail);
 				return moved;
 			})
 		);

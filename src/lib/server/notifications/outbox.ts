@@ -31,13 +31,17 @@ export async function enqueue(tx: Executor, message: NewMessage): Promise<string
 
 /**
  * Who a mail goes to: accounts, each reading it in the language they chose (app_user.locale,
- * Korean when unset), active accounts only. `role` reaches every active account of that role (a notice to facility staff).
+ * Korean when unset), active accounts only. `role` reaches every active account of that role (a notice to facility staff),
+ * `schoolId` every active school user of that school.
  */
-export type Recipients = { userId: string } | { role: Role };
+export type Recipients = { userId: string } | { role: Role } | { schoolId: string };
 
 function recipientsWhere(to: Recipients): SQL {
 	// A deactivated account gets nothing: not a reminder of a booking, nor word of its move.
-	return 'userId' in to ? sql`u.id = ${to.userId}::uuid and u.active` : sql`u.role = ${to.role}::role and u.active`;
+	if ('userId' in to) return sql`u.id = ${to.userId}::uuid and u.active`;
+	// `schoolId`: the school's own users (a booking staff made on its behalf).
+	if ('schoolId' in to) return sql`u.school_id = ${to.schoolId}::uuid and u.role = 'school_user' and u.active`;
+	return sql`u.role = ${to.role}::role and u.active`;
 }
 
 /**

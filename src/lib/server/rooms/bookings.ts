@@ -4,15 +4,18 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import * as clock from '../clock';
 import { db } from '../db';
-import { reservation, type Reservation } from '../db/schema';
+import { appUser, department, reservation, school, type Reservation } from '../db/schema';
 import { isUuid } from '../db/sql';
 import * as engine from '../engine';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
 import * as rateLimit from '../rate-limit';
 import type { Alternative } from './alternatives';
 import type { BookingInput } from './input';
-import { cancelWords, lapsedWords, movedWords } from './notify';
-import { roomPolicy } from './policy';
+import { checkEditable, statusAfterEdit, versionOf } from './edit-rules';
+import { cancelWords, editedRequestNotices, editedWords, lapsedWords, movedWords } from './notify';
+import { mayBookFor } from './on-behalf';
+import { roomPolicy, schoolOf } from './policy';
+import type { EditInput } from '../../schemas/reservations';
 import { minutesBetween, seoulMonthRange } from '../../time/seoul';
 import { quotaLimits } from './quota';
 import { ruleContext } from './rule-context';
@@ -111,7 +114,16 @@ function forRooms(result: engine.BookResult<Alternative>): RoomBookResult {
  * action and the API. With an idempotency key a retry gets the first answer.
  */
 export async function book(actor: SessionUser, input: BookingInput, options: engine.BookOptions = {}): Promise<RoomBookResult> {
+	// On behalf of a school (`schoolId`): facility staff only; never in another school's name (on-behalf.ts).
+	if (!mayBookFor(actor, input.schoolId)) throw new ForbiddenError();
+	if (input.schoolId && actor.role !== 'school_user' && !(await schoolExists(input.schoolId)))
+		return { outcome: 'invalid', violations: [{ rule: 'schoolId', messageKey: 'booking_school_unknown' }] };
 	return forRooms(await engine.book(actor, roomPolicy, input, options));
+}
+
+async function schoolExists(id: string): Promise<boolean> {
+	const [row] = await db.select({ id: school.id }).from(school).where(eq(school.id, id));
+	return row !== undefined;
 }
 
 /** The refusal as the typed error callers that want exceptions throw (and the API maps to a problem). */
@@ -158,12 +170,12 @@ export async function createSeries(actor: SessionUser, input: BookingInput, opti
  * queries for any length: series.ts). Previews are rate-limited per user in the database.
  */
 export async function previewSeries(actor: SessionUser, input: BookingInput): Promise<OccurrencePreview[]> {
-	if (!roomPolicy.mayBook(actor)) throw new ForbiddenError();
+	if (!roomPolicy.mayBook(actor) || !mayBookFor(actor, input.schoolId)) throw new ForbiddenError();
 	const counted = await rateLimit.hit(`series_preview:${actor.id}`, PREVIEW_RATE);
 	if (!counted.ok) throw new TooManyRequestsError(counted.retryAfterSeconds, 'engine_preview_rate_limited');
 	const target = await loadRoom(input.roomId);
 	if (!target) throw new ValidationError([roomPolicy.unknownTarget]);
-	const plan = await planSeries(actor, target, input, clock.now());
+	const plan = await planSeries({ role: actor.role, schoolId: schoolOf(actor, input) }, target, input, clock.now());
 	return plan.map((o) =>
 		previewOf({
 			start: o.start.toISOString(),
@@ -242,20 +254,27 @@ export interface MovedReservation extends CreatedReservation {
 
 const undoUntilOf = (movedAt: Date) => new Date(movedAt.getTime() + UNDO_MOVE_MINUTES * 60_000).toISOString();
 
-/** The rules of time (and the room's size) for a booking put at [start, end) in `target`; staff may move anyone's booking, so eligibility is left out. */
 /**
  * The rules for a booking at a new time or room, as facility staff move it: their own exemptions
  * apply, but the monthly quota is the booking's school's (its hours there, this booking's own
  * current hours left out when they count in the same room and month). The engine counts the
- * quota again in the move's transaction (movedLimits).
+ * quota again in the move's transaction (movedLimits). An edit passes its new number of people,
+ * and keeps who may book the room (`eligibility`) when the booker edits it themself.
  */
-export async function moveViolations(actor: SessionUser, target: RoomWithRules, row: Reservation, start: Date, end: Date) {
-	const request = { start, end, attendees: row.attendees };
+export async function moveViolations(
+	actor: SessionUser,
+	target: RoomWithRules,
+	row: Reservation,
+	start: Date,
+	end: Date,
+	{ attendees = row.attendees, eligibility = false }: { attendees?: number; eligibility?: boolean } = {}
+) {
+	const request = { start, end, attendees };
 	const context = await ruleContext(target, { role: actor.role, schoolId: row.schoolId }, request, clock.now());
 	const countsThere =
 		row.resourceId === target.room.resourceId && seoulMonthRange(row.startsAt).from.getTime() === seoulMonthRange(start).from.getTime();
 	if (countsThere) context.quotaUsedMinutes = Math.max(0, context.quotaUsedMinutes - minutesBetween(row.startsAt, row.endsAt));
-	return checkBooking(context).filter((v) => v.rule !== 'eligibility');
+	return checkBooking(context).filter((v) => eligibility || v.rule !== 'eligibility');
 }
 
 async function ensureMayHold(actor: SessionUser, target: RoomWithRules, row: Reservation, start: Date, end: Date) {
@@ -347,4 +366,88 @@ export async function undoMove(actor: SessionUser, id: string): Promise<CreatedR
 		}
 	);
 	return toCreated(moved);
+}
+
+export interface EditedReservation extends CreatedReservation {
+	purpose: string;
+	attendees: number;
+	/** The version to send with the next edit (edit-rules.ts). */
+	version: string;
+}
+
+/**
+ * A booking as the one who may edit it opens it (the edit form, GET /api/v1/reservations/{id}):
+ * its booker, or staff who manage rooms and may read its purpose (a Reconciliation & Mediation
+ * booking's purpose is not theirs to read, so not theirs to rewrite: they move it instead).
+ * Anyone else: not found.
+ */
+export async function getEditable(actor: SessionUser, id: string): Promise<Reservation> {
+	const row = await get(actor, id);
+	if (row.bookedBy === actor.id) return row;
+	if (!can(actor, 'rooms.manage')) throw new NotFoundError();
+	const [booker] = await db
+		.select({ code: department.code })
+		.from(appUser)
+		.leftJoin(department, eq(department.id, appUser.departmentId))
+		.where(eq(appUser.id, row.bookedBy));
+	const thing = { userId: row.bookedBy, bookerDepartmentCode: booker?.code ?? null, schoolId: row.schoolId };
+	if (!can(actor, 'reservations.read_purpose', thing)) throw new NotFoundError();
+	return row;
+}
+
+/** A booking as an editor sees it: its place, details and version. */
+export function editedOf(row: Reservation): EditedReservation {
+	return { ...toCreated(row), purpose: row.purpose, attendees: row.attendees, version: versionOf(row) };
+}
+
+/**
+ * Edit a booking in place (the edit form, PATCH /api/v1/reservations/{id}): its room, time,
+ * purpose and number of people. Its booker may, or staff who manage rooms; not once it has
+ * started, nor when it no longer holds its time (edit-rules.ts). It is the move transition with
+ * the details: the rules are checked again for the new time and room (who may book it, for its
+ * booker), PostgreSQL refuses a clash, the school's monthly quota is counted again inside the
+ * transaction, the id and history stay, the change is audited before/after, a reminder waiting
+ * for the old time is withdrawn (the new start is reminded in its turn), the booker is mailed,
+ * and when the new place needs approval it waits for a decision again and facility staff are
+ * told. `version` is the one the editor saw: anything changed since is refused (409
+ * booking_changed_meanwhile), so nobody edits over someone else's change.
+ */
+export async function edit(actor: SessionUser, id: string, input: EditInput): Promise<EditedReservation> {
+	const row = await getEditable(actor, id);
+	const staff = can(actor, 'rooms.manage');
+	const refusal = checkEditable(row, { actorId: actor.id, staff }, clock.now());
+	if (refusal === 'forbidden') throw new ForbiddenError();
+	if (refusal) throw new ConflictError(refusal);
+	const seenVersion = input.version ?? versionOf(row);
+	if (seenVersion !== versionOf(row)) throw new ConflictError('booking_changed_meanwhile');
+	const target = await loadRoom(input.roomId);
+	if (!target) throw new ValidationError([roomPolicy.unknownTarget]);
+	const { start, end } = input;
+	const violations = await moveViolations(actor, target, row, start, end, { attendees: input.attendees, eligibility: !staff });
+	if (violations.length) throw new ValidationError(violations);
+	const placeChanged =
+		target.room.resourceId !== row.resourceId || start.getTime() !== row.startsAt.getTime() || end.getTime() !== row.endsAt.getTime();
+	const status = statusAfterEdit({
+		current: row.status as 'requested' | 'confirmed',
+		placeChanged,
+		requiresApproval: target.rules.requiresApproval,
+		approver: can(actor, 'reservations.approve')
+	});
+	const from = target.room.resourceId === row.resourceId ? target : await loadRoom(row.resourceId);
+	const awaitsDecision = status === 'requested' && (placeChanged || row.status !== 'requested');
+	const edited = await engine.transitions.move(
+		actor.id,
+		row,
+		{ start, end, ...engine.heldInterval(start, end, target.rules), resourceId: target.room.resourceId },
+		{
+			words: editedWords(target, row, from?.room ?? target.room, row.bookedBy !== actor.id),
+			stillAsSeen: (current) => versionOf(current) === seenVersion,
+			changes: { purpose: input.purpose, attendees: input.attendees, status },
+			// Only a new place uses the quota differently (its own old hours no longer count).
+			limits: placeChanged ? movedLimits(target, row, start, end) : [],
+			notices: awaitsDecision ? (changed, tx) => editedRequestNotices(target, changed, tx) : undefined,
+			changedMeanwhile: () => new ConflictError('booking_changed_meanwhile')
+		}
+	);
+	return editedOf(edited);
 }

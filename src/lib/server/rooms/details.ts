@@ -10,6 +10,7 @@ import * as engine from '../engine';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import { cancel, clashes, get, move, moveViolations, type Interval, type MovedReservation } from './bookings';
 import { bookerDepartmentCode, purposeAsSeenBy } from './purpose';
+import { checkEditable } from './edit-rules';
 import { loadRoom, loadRooms } from './store';
 import { moveInstants, type MoveFormValues } from './move-form';
 import { formatTime } from '../../time/format';
@@ -48,7 +49,7 @@ export interface BookingDetails {
 	booker?: { name: string; email: string };
 	school?: { nameKo: string; nameEn: string; phone: string | null } | null;
 	/** What the viewer may do now. */
-	may: { decide: boolean; move: boolean; cancel: boolean; trail: boolean };
+	may: { decide: boolean; move: boolean; cancel: boolean; trail: boolean; edit: boolean };
 	/** Rooms a staff member may move it to (every room in use), for the move form. */
 	rooms: RoomName[];
 }
@@ -101,7 +102,11 @@ export async function details(actor: SessionUser, id: string): Promise<BookingDe
 			decide: staff && row.status === 'requested' && row.startsAt > now,
 			move: staff && can(actor, 'rooms.manage') && holding,
 			cancel: staff && holding,
-			trail: staff
+			trail: staff,
+			// Its booker, or staff who manage rooms and may read its purpose (bookings.getEditable), before it starts.
+			edit:
+				checkEditable(row, { actorId: actor.id, staff: can(actor, 'rooms.manage') }, now) === null &&
+				(row.bookedBy === actor.id || !purposeAsSeenBy(actor, { purpose: row.purpose, bookedBy: row.bookedBy, bookerDepartmentCode: people?.bookerDepartmentCode ?? null, schoolId: row.schoolId }).purposeWithheld)
 		},
 		rooms
 	};

@@ -8,6 +8,7 @@ import { DEFAULT_RULES } from './rules';
 import { mayBookRoom } from './rules/eligibility';
 import { loadRooms } from './store';
 import { get } from './bookings';
+import { checkEditable } from './edit-rules';
 
 /** A booking as its booker (or their school) sees it in a list. */
 export interface BookingSummary {
@@ -33,6 +34,8 @@ export interface BookingSummary {
 	cancellable: boolean;
 	/** Holding, but past the cutoff: explain why there is no cancel button. */
 	cutoffPassed: boolean;
+	/** The booker may still edit it (holding and not started: edit-rules.ts). */
+	editable: boolean;
 }
 
 export interface MyBookings {
@@ -99,7 +102,8 @@ function summarize(row: Row, actor: SessionUser, now: Date): BookingSummary {
 		mine,
 		cancelCutoffMinutes: cutoff,
 		cancellable: mine && holds && beforeCutoff,
-		cutoffPassed: mine && holds && !beforeCutoff && row.startsAt > now
+		cutoffPassed: mine && holds && !beforeCutoff && row.startsAt > now,
+		editable: checkEditable(row, { actorId: actor.id, staff: false }, now) === null
 	};
 }
 

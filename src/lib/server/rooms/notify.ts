@@ -93,7 +93,13 @@ export async function bookingNotices(
 			});
 		}
 	};
-	if (!requested) return [{ to: { userId: bookedBy }, mail: booker }];
+	// Booked by staff on behalf of a school: the school's own users hear of it too.
+	const forSchool =
+		schoolId && actor.schoolId !== schoolId
+			? await schoolBookedNotice(schoolId, bookerName, names, times, first.id, loaded.status, tx)
+			: null;
+	const schoolNotices = forSchool ? [forSchool] : [];
+	if (!requested) return [{ to: { userId: bookedBy }, mail: booker }, ...schoolNotices];
 
 	const schoolNames = schoolId ? await schoolNamesOf(tx, schoolId) : null;
 	// Facility staff read a Reconciliation & Mediation booking's purpose as "in use by R&M" (the permission table decides).
@@ -119,7 +125,8 @@ export async function bookingNotices(
 	};
 	return [
 		{ to: { userId: bookedBy }, mail: booker },
-		{ to: { role: 'facility_manager' }, mail: staff }
+		{ to: { role: 'facility_manager' }, mail: staff },
+		...schoolNotices
 	];
 }
 
@@ -263,5 +270,97 @@ export function reminderMail(booking: Pick<Reservation, 'id' | 'startsAt' | 'end
 				facts: roomFacts(names, [{ start: booking.startsAt, end: booking.endsAt }], locale),
 				links: bookingLinks(booking.id, locale)
 			})
+	};
+}
+
+/**
+ * The booker's e-mail when their booking was edited in place (by them: a receipt; by staff: with
+ * whom to ask): room and time before and now, purpose and people now, and, when it needs approval
+ * again, that it waits for a decision.
+ */
+export function editedWords(target: RoomWithRules, before: Reservation, from: RoomNames, byStaff: boolean): Words {
+	const names = target.room;
+	return async (edited, booker) => ({
+		kind: 'booking_edited',
+		compose: (locale) => {
+			const place = (room: RoomNames, start: Date, end: Date) => `${roomName(room, locale)}, ${when(start, end, locale)}`;
+			const lead = byStaff ? m.email_booking_edited_by_staff_lead({}, { locale }) : m.email_booking_edited_by_you_lead({}, { locale });
+			const pending = edited.status === 'requested' && before.status !== 'requested';
+			return letter(locale, {
+				subject: m.email_booking_edited_subject({ room: roomName(names, locale) }, { locale }),
+				name: booker.name,
+				lead: pending ? `${lead} ${m.email_booking_edited_pending_note({}, { locale })}` : lead,
+				facts: [
+					{ label: m.email_label_before({}, { locale }), value: place(from, before.startsAt, before.endsAt) },
+					{ label: m.email_label_after({}, { locale }), value: place(names, edited.startsAt, edited.endsAt) },
+					{ label: m.email_label_purpose({}, { locale }), value: edited.purpose },
+					{ label: m.email_label_attendees({}, { locale }), value: m.email_attendees_value({ count: edited.attendees }, { locale }) }
+				],
+				links: bookingLinks(edited.id, locale)
+			});
+		}
+	});
+}
+
+/** An edited booking waiting for a decision again: every active facility manager is told, as of a new request. */
+export async function editedRequestNotices(target: RoomWithRules, edited: Reservation, tx: Executor): Promise<Notice[]> {
+	const names = target.room;
+	const booker = await bookerOf(tx, edited.bookedBy);
+	const schoolNames = edited.schoolId ? await schoolNamesOf(tx, edited.schoolId) : null;
+	const purposeShown = can(FACILITY_READER, 'reservations.read_purpose', {
+		userId: edited.bookedBy,
+		bookerDepartmentCode: booker.departmentCode,
+		schoolId: edited.schoolId
+	});
+	const mail: Mail = {
+		kind: 'staff_approval_needed',
+		compose: (locale) =>
+			letter(locale, {
+				subject: m.email_staff_request_subject({ room: roomName(names, locale), when: when(edited.startsAt, edited.endsAt, locale) }, { locale }),
+				greeting: m.email_staff_greeting({}, { locale }),
+				lead: m.email_staff_edited_request_lead({}, { locale }),
+				facts: [
+					...roomFacts(names, [{ start: edited.startsAt, end: edited.endsAt }], locale),
+					{
+						label: m.email_label_booker({}, { locale }),
+						value: schoolNames ? `${booker.name} (${locale === 'en' ? schoolNames.nameEn : schoolNames.nameKo})` : booker.name
+					},
+					{ label: m.email_label_purpose({}, { locale }), value: purposeShown ? edited.purpose : m.sec_mediation_in_use({}, { locale }) },
+					{ label: m.email_label_attendees({}, { locale }), value: m.email_attendees_value({ count: edited.attendees }, { locale }) }
+				],
+				links: [m.email_link_approvals({ url: links.approvals() }, { locale })]
+			})
+	};
+	return [{ to: { role: 'facility_manager' }, mail }];
+}
+
+/**
+ * A booking facility staff made on behalf of a school: every active user of that school is told
+ * who booked what for them (the staff member gets the usual confirmation as its booker).
+ */
+async function schoolBookedNotice(
+	schoolId: string,
+	staffName: string,
+	names: RoomNames,
+	times: { start: Date | string; end: Date | string }[],
+	firstId: string,
+	status: 'requested' | 'confirmed',
+	tx: Executor
+): Promise<Notice | null> {
+	const schoolNames = await schoolNamesOf(tx, schoolId);
+	if (!schoolNames) return null;
+	return {
+		to: { schoolId },
+		mail: {
+			kind: status === 'requested' ? 'school_booking_requested' : 'school_booking_confirmed',
+			compose: (locale) =>
+				letter(locale, {
+					subject: m.email_school_booked_subject({ room: roomName(names, locale) }, { locale }),
+					greeting: m.email_school_greeting({ school: locale === 'en' ? schoolNames.nameEn : schoolNames.nameKo }, { locale }),
+					lead: m.email_school_booked_lead({ staff: staffName }, { locale }),
+					facts: roomFacts(names, times, locale),
+					links: [m.email_link_booking({ url: links.booking(firstId) }, { locale })]
+				})
+		}
 	};
 }

@@ -27,7 +27,8 @@ export const roomPolicy: Policy<BookingInput, RoomWithRules, Alternative> = {
 			return target ? loaded(actor, target, input, true) : null;
 		}
 		// One booking: the room, its rules and everything they need in one round trip (the hot path).
-		const found = await loadBookingContext(input.roomId, actor, input, now);
+		// The rules see the school it is booked for (its quota), also when staff book on its behalf.
+		const found = await loadBookingContext(input.roomId, { role: actor.role, schoolId: schoolOf(actor, input) }, input, now);
 		if (!found) return null;
 		const { target, context } = found;
 		const resourceId = target.room.resourceId;
@@ -45,12 +46,19 @@ export const roomPolicy: Policy<BookingInput, RoomWithRules, Alternative> = {
 		};
 	},
 
-	plan: (actor, target, input, now, executor) => planSeries(actor, target, input, now, executor),
+	plan: (actor, target, input, now, executor) => planSeries({ role: actor.role, schoolId: schoolOf(actor, input) }, target, input, now, executor),
 
 	alternatives: (actor, target, input, now) => suggestAlternatives(actor, target, input, now),
 
 	notices: (actor, loaded, created, executor) => bookingNotices(actor, loaded, created, executor)
 };
+
+/**
+ * The school a booking is for: a school user's own; the school staff book on behalf of
+ * (`schoolId`, allowed or refused before the engine is called: bookings.book); else none.
+ */
+export const schoolOf = (actor: SessionUser, input: BookingInput): string | null =>
+	actor.role === 'school_user' ? actor.schoolId : (input.schoolId ?? null);
 
 function loaded(actor: SessionUser, target: RoomWithRules, input: BookingInput, recurring: boolean): Loaded<RoomWithRules> {
 	return {
@@ -61,7 +69,7 @@ function loaded(actor: SessionUser, target: RoomWithRules, input: BookingInput, 
 		status: target.rules.requiresApproval && !can(actor, 'reservations.approve') ? 'requested' : 'confirmed',
 		details: {
 			bookedBy: actor.id,
-			schoolId: actor.role === 'school_user' ? actor.schoolId : null,
+			schoolId: schoolOf(actor, input),
 			purpose: input.purpose,
 			attendees: input.attendees
 		}

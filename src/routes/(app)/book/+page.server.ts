@@ -6,6 +6,8 @@ import { say, throttledMessage } from '$lib/server/i18n';
 import * as idempotency from '$lib/server/idempotency';
 import * as bookings from '$lib/server/rooms/bookings';
 import { bookableRooms } from '$lib/server/rooms/mine';
+import { booksForSchools } from '$lib/server/rooms/on-behalf';
+import * as org from '$lib/server/org';
 import { readForm, readQuery, toRequestBody, type BookingFormValues } from '$lib/schemas/booking-form';
 import { bookedOf, fieldErrorsOf, refusalOf, sayRows } from './answer';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'rooms.book');
 	return {
 		rooms: await bookableRooms(user),
+		// Facility staff may book on behalf of a school (on-behalf.ts): the schools to choose from.
+		schools: booksForSchools(user) ? (await org.listSchools()).map((s) => ({ id: s.id, nameKo: s.nameKo, nameEn: s.nameEn })) : null,
 		values: readQuery(event.url.searchParams),
 		// One key per rendered form: a double submit or a resent POST books once.
 		idempotencyKey: crypto.randomUUID()
