@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import { CONSENT_VERSIONS } from '$lib/privacy';
 import type { Locale } from '$lib/time/format';
@@ -16,10 +16,12 @@ import { appUser, department, invitation, personalDataConsent, roleEnum, school,
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError, type Violation } from '../errors';
 import * as outbox from '../notifications/outbox';
 import { isUuid } from '../db/sql';
+import { EMAIL_PATTERN } from '../../schemas/contact';
+
+export { list, USERS_PAGE_SIZE, type UserListItem, type UserPage } from './list';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const ROLES = roleEnum.enumValues;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NAME_MAX_LENGTH = 100;
 
 export interface UserInput {
@@ -30,39 +32,8 @@ export interface UserInput {
 	schoolId?: string | null;
 }
 
-export type UserListItem = Pick<AppUser, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'> & {
-	departmentNameKo: string | null;
-	departmentNameEn: string | null;
-	schoolNameKo: string | null;
-	schoolNameEn: string | null;
-	hasPassword: boolean;
-};
-
 function ensureAllowed(actor: Actor) {
 	if (!can(actor, 'users.manage')) throw new ForbiddenError();
-}
-
-export async function list(actor: Actor): Promise<UserListItem[]> {
-	ensureAllowed(actor);
-	const rows = await db
-		.select({
-			id: appUser.id,
-			email: appUser.email,
-			name: appUser.name,
-			role: appUser.role,
-			active: appUser.active,
-			createdAt: appUser.createdAt,
-			passwordHash: appUser.passwordHash,
-			departmentNameKo: department.nameKo,
-			departmentNameEn: department.nameEn,
-			schoolNameKo: school.nameKo,
-			schoolNameEn: school.nameEn
-		})
-		.from(appUser)
-		.leftJoin(department, eq(department.id, appUser.departmentId))
-		.leftJoin(school, eq(school.id, appUser.schoolId))
-		.orderBy(asc(appUser.role), asc(appUser.email));
-	return rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null }));
 }
 
 /** Every problem with a user form at once. */
