@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import { CONSENT_VERSIONS } from '$lib/privacy';
 import type { Locale } from '$lib/time/format';
@@ -7,7 +7,7 @@ import { hashPassword, checkPasswordStrength, verifyPassword } from '../auth/pas
 import { can, type Actor } from '../auth/permissions';
 import * as sessions from '../auth/sessions';
 import * as throttle from '../auth/throttle';
-import { hashSecret, newSingleUseToken } from '../auth/tokens';
+import * as links from '../auth/single-use-links';
 import { normalizeEmail } from '../auth/login';
 import * as clock from '../clock';
 import { config } from '../config';
@@ -81,11 +81,8 @@ export function inviteUrl(token: string): string {
 }
 
 async function issueInvitation(tx: Executor, userId: string, email: string, name: string, createdBy: string) {
-	const { token, tokenHash } = newSingleUseToken();
-	const expiresAt = new Date(clock.now().getTime() + INVITATION_TTL_MS);
 	// A new invitation replaces any earlier unused one.
-	await tx.delete(invitation).where(and(eq(invitation.userId, userId), isNull(invitation.usedAt)));
-	await tx.insert(invitation).values({ tokenHash, userId, createdBy, expiresAt });
+	const token = await links.issue(tx, invitation, { userId, ttlMs: INVITATION_TTL_MS, createdBy });
 	const url = inviteUrl(token);
 	// In the account's language: Korean until the invitee chooses (they may switch on the page the link opens).
 	await outbox.mail(tx, { userId }, {
@@ -150,19 +147,8 @@ async function get(userId: string): Promise<AppUser> {
 
 /** The invitation behind a token, when it can still be used. */
 export async function findOpenInvitation(token: string) {
-	const [row] = await db
-		.select({ invitationId: invitation.id, userId: appUser.id, email: appUser.email, name: appUser.name })
-		.from(invitation)
-		.innerJoin(appUser, eq(appUser.id, invitation.userId))
-		.where(
-			and(
-				eq(invitation.tokenHash, hashSecret(token)),
-				isNull(invitation.usedAt),
-				gt(invitation.expiresAt, clock.now()),
-				eq(appUser.active, true)
-			)
-		);
-	return row ?? null;
+	const open = await links.findOpen(invitation, token);
+	return open && { invitationId: open.linkId, userId: open.userId, email: open.email, name: open.name };
 }
 
 /** The 개인정보 수집·이용 동의 given on the invitation page: whether it was ticked, and in which language it was read. */
@@ -183,13 +169,8 @@ export async function acceptInvitation(token: string, password: string, consent:
 	if (violations.length) throw new ValidationError(violations);
 	const passwordHash = await hashPassword(password);
 	return db.transaction(async (tx) => {
-		// The conditional update makes the token single-use even under a double submit.
-		const used = await tx
-			.update(invitation)
-			.set({ usedAt: clock.now() })
-			.where(and(eq(invitation.id, open.invitationId), isNull(invitation.usedAt)))
-			.returning({ id: invitation.id });
-		if (used.length === 0) throw new NotFoundError('invite_invalid');
+		// Single-use even under a double submit.
+		if (!(await links.consume(tx, invitation, open.invitationId))) throw new NotFoundError('invite_invalid');
 		const [user] = await tx
 			.update(appUser)
 			.set({ passwordHash, updatedAt: clock.now() })
