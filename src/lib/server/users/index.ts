@@ -18,6 +18,7 @@ import * as outbox from '../notifications/outbox';
 import { isUuid } from '../db/sql';
 import { EMAIL_PATTERN } from '../../schemas/contact';
 
+import { affiliationColumns } from './list';
 export { list, USERS_PAGE_SIZE, type UserListItem, type UserPage } from './list';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -276,10 +277,7 @@ export async function getProfile(userId: string) {
 			name: appUser.name,
 			email: appUser.email,
 			role: appUser.role,
-			departmentNameKo: department.nameKo,
-			departmentNameEn: department.nameEn,
-			schoolNameKo: school.nameKo,
-			schoolNameEn: school.nameEn
+			...affiliationColumns
 		})
 		.from(appUser)
 		.leftJoin(department, eq(department.id, appUser.departmentId))

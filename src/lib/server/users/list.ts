@@ -28,6 +28,14 @@ export interface UserPage {
 	pageCount: number;
 }
 
+/** Where an account belongs, in both languages (its department or its school), for a select joined with both. */
+export const affiliationColumns = {
+	departmentNameKo: department.nameKo,
+	departmentNameEn: department.nameEn,
+	schoolNameKo: school.nameKo,
+	schoolNameEn: school.nameEn
+};
+
 /** The same three states as the list's badges: switched off first, then whether a password was ever set. */
 const STATUS: Record<UserStatus, SQL> = {
 	deactivated: eq(appUser.active, false),
@@ -69,10 +77,7 @@ export async function list(actor: Actor, query: UserListQuery): Promise<UserPage
 			active: appUser.active,
 			createdAt: appUser.createdAt,
 			passwordHash: appUser.passwordHash,
-			departmentNameKo: department.nameKo,
-			departmentNameEn: department.nameEn,
-			schoolNameKo: school.nameKo,
-			schoolNameEn: school.nameEn
+			...affiliationColumns
 		})
 		.from(appUser)
 		.leftJoin(department, eq(department.id, appUser.departmentId))

@@ -1,8 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { NotFoundError } from '$lib/server/errors';
 import { requirePermission } from '$lib/server/guards';
 import { failValidation, formObject } from '$lib/server/http/forms';
+import { orNotFound } from '$lib/server/http/not-found';
 import * as departments from '$lib/server/org/departments';
 import type { Department } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,13 +23,8 @@ const typed = (form: FormData): DepartmentFieldValues =>
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePermission(event, 'org.manage');
-	try {
-		const d = await departments.get(actor, event.params.code);
-		return { code: d.code, values: fieldsOf(d), name: { ko: d.nameKo, en: d.nameEn }, breadcrumb: getLocale() === 'en' ? d.nameEn : d.nameKo };
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	const d = await orNotFound(departments.get(actor, event.params.code));
+	return { code: d.code, values: fieldsOf(d), name: { ko: d.nameKo, en: d.nameEn }, breadcrumb: getLocale() === 'en' ? d.nameEn : d.nameKo };
 };
 
 export const actions: Actions = {
