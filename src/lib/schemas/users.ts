@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ROLES } from '../roles';
 import { UUID_PATTERN } from '../uuid';
+import { DEPARTMENT_CODE_PATTERN } from '../department-code';
 import { formText } from './primitives';
 
 /** How an account stands: signed in at least once (a password), invited (none yet), or switched off. */
@@ -22,7 +23,7 @@ export const userListQuery = z.object({
 	/** A department's code (education, administration, mediation, facility). */
 	department: z
 		.string()
-		.regex(/^[a-z_]{1,40}$/)
+		.regex(DEPARTMENT_CODE_PATTERN)
 		.optional()
 		.catch(undefined),
 	/** A school's id. */
