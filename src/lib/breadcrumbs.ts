@@ -48,6 +48,8 @@ export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
 	'/(admin)/admin/schools/new': { label: m.schools_new_title, parent: '/(admin)/admin/schools' },
 	'/(admin)/admin/schools/import': { label: m.schools_import, parent: '/(admin)/admin/schools' },
 	'/(admin)/admin/schools/[id=uuid]': { label: m.crumb_school, parent: '/(admin)/admin/schools' },
+	'/(admin)/admin/departments': { label: m.nav_departments, href: '/admin/departments', parent: '/(app)/dashboard' },
+	'/(admin)/admin/departments/[code=department]': { label: m.nav_departments, parent: '/(admin)/admin/departments' },
 	'/(admin)/admin/outbox': { label: m.nav_outbox, href: '/admin/outbox', parent: '/(app)/dashboard' },
 	'/preferences': { label: m.prefs_title, href: '/preferences' },
 	'/logout': { label: m.logout_title }

@@ -12,6 +12,7 @@ export type NavKey =
 	| 'closures'
 	| 'users'
 	| 'schools'
+	| 'departments'
 	| 'outbox'
 	| 'account'
 	| 'login';
@@ -32,7 +33,7 @@ const CLOSURES = item('closures', '/facility/closures');
 
 /** Navigation by role, as data: each role sees what it can reach. The brand links home. */
 const BY_ROLE: Record<Role, NavItem[]> = {
-	admin: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, item('users', '/admin/users'), item('schools', '/admin/schools'), item('outbox', '/admin/outbox')],
+	admin: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, item('users', '/admin/users'), item('schools', '/admin/schools'), item('departments', '/admin/departments'), item('outbox', '/admin/outbox')],
 	facility_manager: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, BOOK],
 	department_staff: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
 	visit_coordinator: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],

@@ -226,7 +226,8 @@ export async function userIdOf(browser: Browser, email: string): Promise<string>
 	const context = await openContext(browser, { locale: 'ko', as: ADMIN });
 	try {
 		const page = await context.newPage();
-		await page.goto('/admin/users');
+		// The list pages 20 at a time: search for the address.
+		await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
 		const href = await page.getByRole('row').filter({ hasText: email }).getByRole('link').getAttribute('href');
 		const id = href?.match(/^\/admin\/users\/([^/]+)$/)?.[1];
 		expect(id, `user id of ${email}`).toBeTruthy();

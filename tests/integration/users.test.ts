@@ -7,6 +7,7 @@ import { appUser, auditLog, department, invitation, outbox, personalDataConsent,
 import { CONSENT_VERSIONS } from '../../src/lib/privacy';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import * as users from '../../src/lib/server/users';
+import { userListQuery } from '../../src/lib/schemas/users';
 import { actor, seedDemoCenter } from './fixtures';
 
 beforeAll(seedDemoCenter);
@@ -63,7 +64,7 @@ describe('inviting users', () => {
 		await expect(users.createWithInvitation(facility, { email: 'x@y.kr', name: 'x', role: 'admin' })).rejects.toBeInstanceOf(
 			ForbiddenError
 		);
-		await expect(users.list(await actor('school@center.test'))).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(users.list(await actor('school@center.test'), userListQuery.parse({}))).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
 

@@ -88,7 +88,7 @@ test.describe('inviting a user', () => {
 			await row.getByText(subject).click();
 			await expect(row.locator('pre')).toContainText(link);
 
-			await admin.goto('/admin/users');
+			await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
 			const userRow = admin.getByRole('row').filter({ hasText: email });
 			await expect(userRow).toContainText(t(locale, 'users_status_active'));
 			await adminContext.close();

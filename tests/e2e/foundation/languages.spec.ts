@@ -81,7 +81,9 @@ const PAGES: { name: string; as: Account | null; path: string | ((page: Page) =>
 	{ name: 'dashboard (admin)', as: ADMIN, path: '/dashboard' },
 	{ name: 'users', as: ADMIN, path: '/admin/users' },
 	{ name: 'new user', as: ADMIN, path: '/admin/users/new' },
-	{ name: 'outbox', as: ADMIN, path: '/admin/outbox' }
+	{ name: 'outbox', as: ADMIN, path: '/admin/outbox' },
+	{ name: 'departments', as: ADMIN, path: '/admin/departments' },
+	{ name: 'a department', as: ADMIN, path: '/admin/departments/education' }
 ];
 
 /** Visible text and the attributes people hear (aria-label, title, placeholder, alt), skipping text marked with another lang. */

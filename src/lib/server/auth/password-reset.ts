@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import { formatDuration, type Locale } from '$lib/time/format';
 import * as audit from '../audit';
@@ -12,7 +12,7 @@ import * as rateLimit from '../rate-limit';
 import { normalizeEmail } from './login';
 import { checkPasswordStrength, hashPassword } from './password';
 import * as sessions from './sessions';
-import { hashSecret, newSingleUseToken } from './tokens';
+import * as links from './single-use-links';
 
 /** A reset link works for one hour, once. */
 export const RESET_TTL_MINUTES = 60;
@@ -61,13 +61,10 @@ export async function request(
 	// An invited user who never set a password accepts the invitation instead (with its consent).
 	const resettable = user && user.active && user.passwordHash !== null;
 	if (resettable) {
-		const { token, tokenHash } = newSingleUseToken();
 		const locale: Locale = user.locale === 'en' || user.locale === 'ko' ? user.locale : input.locale;
-		const url = resetUrl(token);
 		await db.transaction(async (tx) => {
 			// The newest link is the only one that works.
-			await tx.delete(passwordReset).where(and(eq(passwordReset.userId, user.id), isNull(passwordReset.usedAt)));
-			await tx.insert(passwordReset).values({ tokenHash, userId: user.id, expiresAt: new Date(clock.now().getTime() + RESET_TTL_MS) });
+			const url = resetUrl(await links.issue(tx, passwordReset, { userId: user.id, ttlMs: RESET_TTL_MS }));
 			await outbox.enqueue(tx, {
 				to: user.email,
 				kind: 'password_reset',
@@ -82,19 +79,8 @@ export async function request(
 
 /** The account behind a reset link, while the link can still be used. */
 export async function findOpen(token: string) {
-	const [row] = await db
-		.select({ resetId: passwordReset.id, userId: appUser.id, email: appUser.email, name: appUser.name })
-		.from(passwordReset)
-		.innerJoin(appUser, eq(appUser.id, passwordReset.userId))
-		.where(
-			and(
-				eq(passwordReset.tokenHash, hashSecret(token)),
-				isNull(passwordReset.usedAt),
-				gt(passwordReset.expiresAt, clock.now()),
-				eq(appUser.active, true)
-			)
-		);
-	return row ?? null;
+	const open = await links.findOpen(passwordReset, token);
+	return open && { resetId: open.linkId, userId: open.userId, email: open.email, name: open.name };
 }
 
 /**
@@ -109,13 +95,8 @@ export async function complete(token: string, password: string): Promise<void> {
 	if (violations.length) throw new ValidationError(violations);
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
-		// The conditional update makes the link single-use even under a double submit.
-		const used = await tx
-			.update(passwordReset)
-			.set({ usedAt: clock.now() })
-			.where(and(eq(passwordReset.id, open.resetId), isNull(passwordReset.usedAt), gt(passwordReset.expiresAt, clock.now())))
-			.returning({ id: passwordReset.id });
-		if (used.length === 0) throw new NotFoundError('pwreset_link_invalid');
+		// Single-use even under a double submit.
+		if (!(await links.consume(tx, passwordReset, open.resetId))) throw new NotFoundError('pwreset_link_invalid');
 		await tx.update(appUser).set({ passwordHash, updatedAt: clock.now() }).where(eq(appUser.id, open.userId));
 		await sessions.invalidateAllForUser(open.userId, tx);
 		// Whoever held the account may have made a calendar address: it stops too.

@@ -7,7 +7,7 @@ import { appUser, auditLog, closure, invitation, outbox, reservation, room } fro
 import { bookedDuring, holding } from '../engine/holds.store';
 import { countPending } from '../facility/approvals';
 import { listMine, type BookingSummary } from '../rooms/mine';
-import { quotaUsedMinutes } from '../rooms/quota';
+import { quotaUsedMinutesByRoom } from '../rooms/quota';
 import { mayBookRoom } from '../rooms/rules/eligibility';
 import { loadRooms } from '../rooms/store';
 import { addDays, seoulDate, seoulInstant } from '$lib/time/seoul';
@@ -100,12 +100,12 @@ async function bookingsPanel(actor: SessionUser, now: Date): Promise<BookingsPan
 /** What the school holds this Seoul month in each active room with a quota it may book. */
 async function quotaUse(actor: SessionUser, schoolId: string, now: Date): Promise<QuotaUse[]> {
 	const withQuota = (await loadRooms()).filter((r) => r.rules.monthlyQuotaMinutes !== null && mayBookRoom(r.rules, actor));
-	const used = await Promise.all(withQuota.map((r) => quotaUsedMinutes(r.room.resourceId, schoolId, now)));
-	return withQuota.map((r, i) => ({
+	const used = await quotaUsedMinutesByRoom(withQuota.map((r) => r.room.resourceId), schoolId, now);
+	return withQuota.map((r) => ({
 		roomId: r.room.resourceId,
 		nameKo: r.room.nameKo,
 		nameEn: r.room.nameEn,
-		usedMinutes: used[i]!,
+		usedMinutes: used.get(r.room.resourceId) ?? 0,
 		quotaMinutes: r.rules.monthlyQuotaMinutes!
 	}));
 }

@@ -15,3 +15,8 @@ export function rowsOf<T>(result: unknown): T[] {
 
 /** One uuid check for services and the `[id=uuid]` route matcher (src/params/uuid.ts). */
 export { isUuid } from '../../uuid';
+
+/** An ILIKE pattern for "contains": `%`, `_` and `\` typed in a search box are searched for as themselves. */
+export function containsPattern(text: string): string {
+	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

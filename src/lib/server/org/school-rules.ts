@@ -10,6 +10,7 @@ import {
 	SCHOOL_REGION_MAX_LENGTH,
 	type SchoolLevel
 } from '../../schemas/schools';
+import { isPhoneNumber } from '../../schemas/contact';
 import type { Violation } from '../errors';
 
 export const DEFAULT_REGION = '세종';
@@ -37,10 +38,6 @@ export interface SchoolValues {
 export type SchoolField = keyof SchoolValues;
 export const SCHOOL_FIELDS: readonly SchoolField[] = ['code', 'nameKo', 'nameEn', 'level', 'region', 'phone'];
 
-/** Digits with the usual separators: 044-123-4567, (044) 123 4567, +82 44 123 4567. */
-const PHONE_PATTERN = /^\+?[0-9()][0-9 ()-]*[0-9]$/;
-const PHONE_DIGITS = { min: 7, max: 15 };
-
 const isLevel = (value: string): value is SchoolLevel => (SCHOOL_LEVELS as readonly string[]).includes(value);
 
 function checkText(field: SchoolField, value: string, max: number, violations: Violation[], required = false) {
@@ -65,12 +62,8 @@ export function checkSchool(input: SchoolInput): { ok: true; values: SchoolValue
 	// In the form's order, so the summary above it reads top to bottom.
 	if (code && !NEIS_CODE_PATTERN.test(code)) violations.push({ rule: 'code', messageKey: 'school_code_invalid' });
 	checkText('region', region, SCHOOL_REGION_MAX_LENGTH, violations);
-	if (phone) {
-		const digits = phone.replace(/\D/g, '').length;
-		const shaped = phone.length <= SCHOOL_PHONE_MAX_LENGTH && PHONE_PATTERN.test(phone);
-		if (!shaped || digits < PHONE_DIGITS.min || digits > PHONE_DIGITS.max)
-			violations.push({ rule: 'phone', messageKey: 'school_phone_invalid' });
-	}
+	if (phone && (phone.length > SCHOOL_PHONE_MAX_LENGTH || !isPhoneNumber(phone)))
+		violations.push({ rule: 'phone', messageKey: 'school_phone_invalid' });
 	if (violations.length) return { ok: false, violations };
 	return {
 		ok: true,

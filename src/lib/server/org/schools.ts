@@ -11,7 +11,7 @@ import { can, type Actor } from '../auth/permissions';
 import { db } from '../db';
 import { isUniqueViolation } from '../db/errors';
 import { school, type School } from '../db/schema';
-import { isUuid } from '../db/sql';
+import { containsPattern, isUuid } from '../db/sql';
 import { ForbiddenError, NotFoundError, ValidationError, type Violation } from '../errors';
 import { checkSchool, type SchoolInput, type SchoolValues } from './school-rules';
 
@@ -26,9 +26,6 @@ export function ensureMayManage(actor: Actor): void {
 /** The code field's error when another school has the code. */
 export const codeTaken = (code: string): Violation => ({ rule: 'code', messageKey: 'school_code_taken', params: { code } });
 
-/** `%`, `_` and `\` typed in the search box are searched for as themselves. */
-const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export interface SchoolPage {
 	items: School[];
 	total: number;
@@ -42,7 +39,7 @@ export async function list(actor: Actor, query: SchoolListQuery): Promise<School
 	const filters: SQL[] = [];
 	const words = query.q.trim();
 	if (words) {
-		const pattern = `%${likeEscaped(words)}%`;
+		const pattern = containsPattern(words);
 		filters.push(or(ilike(school.nameKo, pattern), ilike(school.nameEn, pattern), ilike(school.code, pattern))!);
 	}
 	if (query.level) filters.push(eq(school.level, query.level));

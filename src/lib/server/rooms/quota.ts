@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { minutesBetween, seoulMonthRange } from '../../time/seoul';
 import { db, type Executor } from '../db';
 import { instant } from '../db/sql';
@@ -8,32 +8,30 @@ import type { Limit } from '../engine/limits';
 import { quotaViolation } from './rules/quota';
 import type { RoomWithRules } from './store';
 
-/** The school's holding bookings of the room that start in [from, to): what its monthly quota counts. */
-export function schoolHoldsStartingIn(
-	resourceId: string | SQLWrapper,
-	schoolId: string | SQLWrapper,
-	{ from, to }: { from: Date | SQLWrapper; to: Date | SQLWrapper }
-): SQL {
-	return and(
-		eq(reservation.resourceId, resourceId),
-		eq(reservation.schoolId, schoolId),
-		holding,
-		gte(reservation.startsAt, from),
-		lt(reservation.startsAt, to)
-	)!;
+type Range = { from: Date | SQLWrapper; to: Date | SQLWrapper };
+
+/** The school's holding bookings (of any room) that start in [from, to). */
+function schoolHoldsStarting(schoolId: string | SQLWrapper, { from, to }: Range): SQL {
+	return and(eq(reservation.schoolId, schoolId), holding, gte(reservation.startsAt, from), lt(reservation.startsAt, to))!;
 }
+
+/** The school's holding bookings of the room that start in [from, to): what its monthly quota counts. */
+export function schoolHoldsStartingIn(resourceId: string | SQLWrapper, schoolId: string | SQLWrapper, range: Range): SQL {
+	return and(eq(reservation.resourceId, resourceId), schoolHoldsStarting(schoolId, range))!;
+}
+
+/** The minutes of the bookings a query sums. */
+const heldMinutes = sql<number>`coalesce(sum(extract(epoch from (${reservation.endsAt} - ${reservation.startsAt})) / 60), 0)::float8`;
 
 /** Minutes of those bookings as one query (the pre-check, planned once in the booking's prepared statement). */
 export function quotaUsed(
 	resourceId: string | SQLWrapper,
 	schoolId: string | SQLWrapper,
-	range: { from: Date | SQLWrapper; to: Date | SQLWrapper },
+	range: Range,
 	executor: Executor
 ) {
 	return executor
-		.select({
-			minutes: sql<number>`coalesce(sum(extract(epoch from (${reservation.endsAt} - ${reservation.startsAt})) / 60), 0)::float8`
-		})
+		.select({ minutes: heldMinutes })
 		.from(reservation)
 		.where(schoolHoldsStartingIn(resourceId, schoolId, range));
 }
@@ -43,6 +41,22 @@ export async function quotaUsedMinutes(resourceId: string, schoolId: string | nu
 	if (!schoolId) return 0;
 	const [row] = await quotaUsed(resourceId, schoolId, seoulMonthRange(at), executor);
 	return Number(row?.minutes ?? 0);
+}
+
+/**
+ * Minutes a school holds in each of several rooms during the Seoul month of `at`, as one grouped
+ * query (the dashboard's quota panel); a room without bookings is 0.
+ */
+export async function quotaUsedMinutesByRoom(resourceIds: string[], schoolId: string, at: Date, executor: Executor = db): Promise<Map<string, number>> {
+	const used = new Map<string, number>(resourceIds.map((id) => [id, 0]));
+	if (resourceIds.length === 0) return used;
+	const rows = await executor
+		.select({ resourceId: reservation.resourceId, minutes: heldMinutes })
+		.from(reservation)
+		.where(and(inArray(reservation.resourceId, resourceIds), schoolHoldsStarting(schoolId, seoulMonthRange(at))))
+		.groupBy(reservation.resourceId);
+	for (const row of rows) used.set(row.resourceId, Number(row.minutes));
+	return used;
 }
 
 /** The Seoul calendar month of an instant, as a map key. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import { CONSENT_VERSIONS } from '$lib/privacy';
 import type { Locale } from '$lib/time/format';
@@ -7,7 +7,7 @@ import { hashPassword, checkPasswordStrength, verifyPassword } from '../auth/pas
 import { can, type Actor } from '../auth/permissions';
 import * as sessions from '../auth/sessions';
 import * as throttle from '../auth/throttle';
-import { hashSecret, newSingleUseToken } from '../auth/tokens';
+import * as links from '../auth/single-use-links';
 import { normalizeEmail } from '../auth/login';
 import * as clock from '../clock';
 import { config } from '../config';
@@ -16,10 +16,13 @@ import { appUser, department, invitation, personalDataConsent, roleEnum, school,
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError, type Violation } from '../errors';
 import * as outbox from '../notifications/outbox';
 import { isUuid } from '../db/sql';
+import { EMAIL_PATTERN } from '../../schemas/contact';
+
+import { affiliationColumns } from './list';
+export { list, USERS_PAGE_SIZE, type UserListItem, type UserPage } from './list';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const ROLES = roleEnum.enumValues;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NAME_MAX_LENGTH = 100;
 
 export interface UserInput {
@@ -30,39 +33,8 @@ export interface UserInput {
 	schoolId?: string | null;
 }
 
-export type UserListItem = Pick<AppUser, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'> & {
-	departmentNameKo: string | null;
-	departmentNameEn: string | null;
-	schoolNameKo: string | null;
-	schoolNameEn: string | null;
-	hasPassword: boolean;
-};
-
 function ensureAllowed(actor: Actor) {
 	if (!can(actor, 'users.manage')) throw new ForbiddenError();
-}
-
-export async function list(actor: Actor): Promise<UserListItem[]> {
-	ensureAllowed(actor);
-	const rows = await db
-		.select({
-			id: appUser.id,
-			email: appUser.email,
-			name: appUser.name,
-			role: appUser.role,
-			active: appUser.active,
-			createdAt: appUser.createdAt,
-			passwordHash: appUser.passwordHash,
-			departmentNameKo: department.nameKo,
-			departmentNameEn: department.nameEn,
-			schoolNameKo: school.nameKo,
-			schoolNameEn: school.nameEn
-		})
-		.from(appUser)
-		.leftJoin(department, eq(department.id, appUser.departmentId))
-		.leftJoin(school, eq(school.id, appUser.schoolId))
-		.orderBy(asc(appUser.role), asc(appUser.email));
-	return rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null }));
 }
 
 /** Every problem with a user form at once. */
@@ -110,11 +82,8 @@ export function inviteUrl(token: string): string {
 }
 
 async function issueInvitation(tx: Executor, userId: string, email: string, name: string, createdBy: string) {
-	const { token, tokenHash } = newSingleUseToken();
-	const expiresAt = new Date(clock.now().getTime() + INVITATION_TTL_MS);
 	// A new invitation replaces any earlier unused one.
-	await tx.delete(invitation).where(and(eq(invitation.userId, userId), isNull(invitation.usedAt)));
-	await tx.insert(invitation).values({ tokenHash, userId, createdBy, expiresAt });
+	const token = await links.issue(tx, invitation, { userId, ttlMs: INVITATION_TTL_MS, createdBy });
 	const url = inviteUrl(token);
 	// In the account's language: Korean until the invitee chooses (they may switch on the page the link opens).
 	await outbox.mail(tx, { userId }, {
@@ -179,19 +148,8 @@ async function get(userId: string): Promise<AppUser> {
 
 /** The invitation behind a token, when it can still be used. */
 export async function findOpenInvitation(token: string) {
-	const [row] = await db
-		.select({ invitationId: invitation.id, userId: appUser.id, email: appUser.email, name: appUser.name })
-		.from(invitation)
-		.innerJoin(appUser, eq(appUser.id, invitation.userId))
-		.where(
-			and(
-				eq(invitation.tokenHash, hashSecret(token)),
-				isNull(invitation.usedAt),
-				gt(invitation.expiresAt, clock.now()),
-				eq(appUser.active, true)
-			)
-		);
-	return row ?? null;
+	const open = await links.findOpen(invitation, token);
+	return open && { invitationId: open.linkId, userId: open.userId, email: open.email, name: open.name };
 }
 
 /** The 개인정보 수집·이용 동의 given on the invitation page: whether it was ticked, and in which language it was read. */
@@ -212,13 +170,8 @@ export async function acceptInvitation(token: string, password: string, consent:
 	if (violations.length) throw new ValidationError(violations);
 	const passwordHash = await hashPassword(password);
 	return db.transaction(async (tx) => {
-		// The conditional update makes the token single-use even under a double submit.
-		const used = await tx
-			.update(invitation)
-			.set({ usedAt: clock.now() })
-			.where(and(eq(invitation.id, open.invitationId), isNull(invitation.usedAt)))
-			.returning({ id: invitation.id });
-		if (used.length === 0) throw new NotFoundError('invite_invalid');
+		// Single-use even under a double submit.
+		if (!(await links.consume(tx, invitation, open.invitationId))) throw new NotFoundError('invite_invalid');
 		const [user] = await tx
 			.update(appUser)
 			.set({ passwordHash, updatedAt: clock.now() })
@@ -324,10 +277,7 @@ export async function getProfile(userId: string) {
 			name: appUser.name,
 			email: appUser.email,
 			role: appUser.role,
-			departmentNameKo: department.nameKo,
-			departmentNameEn: department.nameEn,
-			schoolNameKo: school.nameKo,
-			schoolNameEn: school.nameEn
+			...affiliationColumns
 		})
 		.from(appUser)
 		.leftJoin(department, eq(department.id, appUser.departmentId))

@@ -7,7 +7,12 @@ export const department = pgTable('department', {
 	code: text().notNull().unique(),
 	nameKo: text().notNull(),
 	nameEn: text().notNull(),
-	sortOrder: smallint().notNull().default(0)
+	sortOrder: smallint().notNull().default(0),
+	/** How schools reach the department (shown where its services are offered); absent until an admin fills them in. */
+	phone: text(),
+	email: text(),
+	location: text(),
+	description: text()
 });
 
 export const school = pgTable(

@@ -1,22 +1,16 @@
 import { getLocale } from '$lib/paraglide/runtime';
-import { error } from '@sveltejs/kit';
 import { schoolForm } from '$lib/schemas/schools';
-import { NotFoundError } from '$lib/server/errors';
 import { requirePermission } from '$lib/server/guards';
 import { ensureForm, failValidation } from '$lib/server/http/forms';
+import { orNotFound } from '$lib/server/http/not-found';
 import * as schools from '$lib/server/org/schools';
 import { fieldsOf, typedSchool } from '../school-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requirePermission(event, 'org.manage');
-	try {
-		const school = await schools.get(actor, event.params.id);
-		return { school: fieldsOf(school), name: { ko: school.nameKo, en: school.nameEn }, breadcrumb: getLocale() === 'en' ? school.nameEn : school.nameKo, created: event.url.searchParams.has('created') };
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, { message: 'not found' });
-		throw e;
-	}
+	const school = await orNotFound(schools.get(actor, event.params.id));
+	return { school: fieldsOf(school), name: { ko: school.nameKo, en: school.nameEn }, breadcrumb: getLocale() === 'en' ? school.nameEn : school.nameKo, created: event.url.searchParams.has('created') };
 };
 
 export const actions: Actions = {
