@@ -3,6 +3,7 @@ import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
 import { closure } from '../../src/lib/server/db/schema';
 import * as reservations from '../../src/lib/server/rooms/bookings';
+import { busyByRoom, busyMsByRoom, seoulDays } from '../../src/lib/server/rooms/availability';
 import { board, parseFilters, readFilterForm, search } from '../../src/lib/server/rooms/search';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
 
@@ -119,6 +120,22 @@ describe('filter form', () => {
 });
 
 describe('availability board data', () => {
+	it('gives the API its instants as ISO text exactly as Date#toISOString writes them, and the pages the same instants as epoch ms', async () => {
+		const { from, to } = seoulDays('2026-11-24');
+		const api = (await busyByRoom(from, to, null)).get(rooms['large-meeting']!)!;
+		const pages = (await busyMsByRoom(from, to, null)).get(rooms['large-meeting']!)!;
+		expect(api).toEqual([
+			{
+				start: at('2026-11-24', '14:00').toISOString(),
+				end: at('2026-11-24', '15:15').toISOString(),
+				bookingStart: at('2026-11-24', '14:00').toISOString(),
+				bookingEnd: at('2026-11-24', '15:00').toISOString(),
+				pending: true
+			}
+		]);
+		expect(pages).toEqual([{ start: Date.parse(api[0]!.start), end: Date.parse(api[0]!.end), bookingStart: Date.parse(api[0]!.bookingStart), bookingEnd: Date.parse(api[0]!.bookingEnd), pending: true }]);
+	});
+
 	it('gives every room its held intervals, with details only on the viewer’s own bookings', async () => {
 		const school = await actor('school@center.test');
 		const asSchool = await board('2026-11-24', 1, school);
