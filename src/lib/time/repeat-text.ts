@@ -129,3 +129,13 @@ export function describeRepeat(params: RepeatParams, firstDate: IsoDate, locale:
 	if (!except) return text;
 	return locale === 'ko' ? `${text} (${except})` : `${text}, ${except}`;
 }
+
+/** What a page needs to say how a booking's series repeats (language-neutral, from the series row). */
+export interface RepeatSummary {
+	params: RepeatParams;
+	/** The series' first Seoul date (its RRULE's DTSTART): the weekday and day of month the rule speaks of. */
+	firstDate: IsoDate;
+	exceptions: IsoDate[];
+}
+
+export const describeSummary = (summary: RepeatSummary, locale: Locale) => describeRepeat(summary.params, summary.firstDate, locale, summary.exceptions);

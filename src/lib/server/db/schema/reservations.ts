@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	check,
+	date,
 	customType,
 	index,
 	integer,
@@ -91,6 +92,20 @@ export const closure = pgTable(
 );
 
 /**
+ * How a series of bookings repeats, written when it is booked: the rule as an RFC 5545 RRULE
+ * string (with its DTSTART, the first Seoul date), its kind and parameters as the form and API
+ * gave them (to say it again in words), and the Seoul dates it leaves out.
+ */
+export const reservationSeries = pgTable('reservation_series', {
+	id: uuid().primaryKey(),
+	rule: text().notNull(),
+	params: jsonb().notNull(),
+	exceptions: date({ mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+	createdBy: uuid().references(() => appUser.id, { onDelete: 'set null' }),
+	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
+
+/**
  * One occupation of one resource for [starts_at, ends_at). `held` adds the set-up and clean-up
  * buffers; PostgreSQL refuses two holding reservations of one resource whose `held` overlap
  * (exclusion constraint in drizzle/0003_reservation_exclusion.sql).
@@ -114,7 +129,7 @@ export const reservation = pgTable(
 		schoolId: uuid().references(() => school.id),
 		purpose: text().notNull(),
 		attendees: integer().notNull(),
-		seriesId: uuid(),
+		seriesId: uuid().references(() => reservationSeries.id),
 		/**
 		 * The booking this hold belongs to: the holds of one booking (a consultant and a room) share
 		 * it and change status together. The engine sets it to the first hold's id; null in rows
@@ -165,3 +180,4 @@ export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
 export type Reservation = typeof reservation.$inferSelect;
 export type RoomRule = typeof roomRule.$inferSelect;
 export type Closure = typeof closure.$inferSelect;
+export type ReservationSeries = typeof reservationSeries.$inferSelect;
