@@ -139,3 +139,8 @@ export interface RepeatSummary {
 }
 
 export const describeSummary = (summary: RepeatSummary, locale: Locale) => describeRepeat(summary.params, summary.firstDate, locale, summary.exceptions);
+
+/** "화요일" / "Tuesday" (0 = Monday … 6 = Sunday). */
+export const weekdayName = (index: number, locale: Locale) => WEEKDAY_NAMES[locale][index] ?? '';
+/** "둘째" / "second", "마지막" / "last". */
+export const ordinalName = (nth: number, locale: Locale) => ORDINAL_NAMES[locale][String(nth)] ?? '';
