@@ -7,6 +7,9 @@ CREATE TABLE "reservation_series" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "closure" ADD COLUMN "all_day" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "closure" ADD COLUMN "series_id" uuid;--> statement-breakpoint
+ALTER TABLE "closure" ADD COLUMN "rule" text;--> statement-breakpoint
 ALTER TABLE "reservation_series" ADD CONSTRAINT "reservation_series_created_by_app_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 -- Series booked before this table (weekly or fortnightly only): a row each, read off its bookings
 -- (first Seoul date and weekday, the gap between occurrences, how many dates it holds), so every
@@ -31,4 +34,5 @@ SELECT series_id,
 	jsonb_build_object('kind', 'weekly', 'interval', step, 'weekdays', jsonb_build_array(extract(isodow FROM first_date)::int - 1), 'count', occurrences),
 	booked_by, created_at
 FROM series;--> statement-breakpoint
-ALTER TABLE "reservation" ADD CONSTRAINT "reservation_series_id_reservation_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."reservation_series"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "reservation" ADD CONSTRAINT "reservation_series_id_reservation_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."reservation_series"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "closure_series_idx" ON "closure" USING btree ("series_id");

@@ -12,7 +12,8 @@ describe('repeatRuleText', () => {
 		[{ kind: 'monthlyDate' }, '2026-12-15', '매월 15일', 'Monthly on the 15th'],
 		[{ kind: 'monthlyDate' }, '2027-01-31', '매월 31일', 'Monthly on the 31st'],
 		[{ kind: 'monthlyWeekday', nth: 2 }, '2027-01-12', '매월 둘째 화요일', 'Monthly on the second Tuesday'],
-		[{ kind: 'monthlyWeekday', nth: -1 }, '2026-12-25', '매월 마지막 금요일', 'Monthly on the last Friday']
+		[{ kind: 'monthlyWeekday', nth: -1 }, '2026-12-25', '매월 마지막 금요일', 'Monthly on the last Friday'],
+		[{ kind: 'yearly' }, '2026-12-10', '매년 12월 10일', 'Every year on 10 December']
 	] as const)('%j from %s reads "%s" / "%s"', (params, first, ko, en) => {
 		expect(repeatRuleText({ ...params, weekdays: 'weekdays' in params ? [...params.weekdays] : undefined }, first, 'ko')).toBe(ko);
 		expect(repeatRuleText({ ...params, weekdays: 'weekdays' in params ? [...params.weekdays] : undefined }, first, 'en')).toBe(en);

@@ -10,7 +10,7 @@ import { dayOfMonth, mondayIndex } from './weekday-of-month';
 
 /** What a series keeps of its rule (`reservation_series.params`), read back. */
 export interface RepeatParams {
-	kind: 'weekly' | 'weekdays' | 'monthlyDate' | 'monthlyWeekday';
+	kind: 'weekly' | 'weekdays' | 'monthlyDate' | 'monthlyWeekday' | 'yearly';
 	/** weekly: 1 every week, 2 every other week. */
 	interval?: number;
 	/** weekly: 0 = Monday … 6 = Sunday. */
@@ -70,6 +70,10 @@ export function repeatRuleText(params: RepeatParams, firstDate: IsoDate, locale:
 			const ordinal = ORDINAL_NAMES[locale][String(params.nth ?? 1)] ?? '';
 			const day = WEEKDAY_NAMES[locale][mondayIndex(firstDate)];
 			return ko ? `매월 ${ordinal} ${day}` : `Monthly on the ${ordinal} ${day}`;
+		}
+		case 'yearly': {
+			const { month, day } = parts(firstDate);
+			return ko ? `매년 ${month}월 ${day}일` : `Every year on ${day} ${MONTH_NAMES_EN[month - 1]}`;
 		}
 	}
 }

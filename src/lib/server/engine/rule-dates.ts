@@ -22,7 +22,8 @@ export type RepeatRule =
 	| { kind: 'weekly'; weekdays: number[]; interval?: 1 | 2 } // weekdays 0=Mon … 6=Sun
 	| { kind: 'weekdays' } // daily, Monday to Friday
 	| { kind: 'monthlyDate' } // same day of the month as the first date; months without it are skipped
-	| { kind: 'monthlyWeekday'; nth: 1 | 2 | 3 | 4 | -1 }; // nth (or last) weekday of the first date
+	| { kind: 'monthlyWeekday'; nth: 1 | 2 | 3 | 4 | -1 } // nth (or last) weekday of the first date
+	| { kind: 'yearly' }; // the same date every year (closures: a founding day); 29 February only in leap years
 
 export interface RepeatBounds {
 	/** Last Seoul date an occurrence may fall on (inclusive). */
@@ -53,6 +54,8 @@ export function rruleOptions(first: IsoDate, rule: RepeatRule, bounds: Pick<Repe
 			return { ...base, freq: RRule.MONTHLY, bymonthday: [day.getUTCDate()] };
 		case 'monthlyWeekday':
 			return { ...base, freq: RRule.MONTHLY, byweekday: [WEEKDAYS[mondayIndex(first)]!.nth(rule.nth)] };
+		case 'yearly':
+			return { ...base, freq: RRule.YEARLY, bymonth: [day.getUTCMonth() + 1], bymonthday: [day.getUTCDate()] };
 	}
 }
 

@@ -82,11 +82,18 @@ export const closure = pgTable(
 		startsAt: timestamp({ withTimezone: true }).notNull(),
 		endsAt: timestamp({ withTimezone: true }).notNull(),
 		reason: text().notNull(),
+		/** Whole Seoul days, midnight to midnight (shown as dates, without times). */
+		allDay: boolean().notNull().default(false),
+		/** The occurrences of one repeating closure share it (deleted together or one by one). */
+		seriesId: uuid(),
+		/** A repeating closure's rule as an RRULE string (on every occurrence of it). */
+		rule: text(),
 		createdBy: uuid().references(() => appUser.id, { onDelete: 'set null' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		check('closure_range_valid', sql`${t.startsAt} < ${t.endsAt}`),
+		index('closure_series_idx').on(t.seriesId),
 		index('closure_resource_idx').on(t.resourceId, t.startsAt)
 	]
 );
