@@ -436,7 +436,7 @@ describe('closures: all day, repeating, and deleting a series', () => {
 		expect((refused as ValidationError).violations.map((v) => v.rule)).toContain('closure');
 
 		const second = listed[1]!;
-		expect(await closures.forRemoval(facility, second.id)).toMatchObject({ id: second.id, seriesAhead: 4 });
+		expect(await closures.forRemoval(facility, second.id)).toMatchObject({ id: second.id, seriesAhead: 3 });
 		expect(await closures.remove(facility, second.id, 'series')).toBe(3);
 		expect((await closures.listUpcoming(facility)).filter((c) => c.reason === '주간 소독').map((c) => c.id)).toEqual([listed[0]!.id]);
 		expect(await auditsOf(second.id)).toEqual(['closure.delete']);

@@ -309,7 +309,7 @@ export async function forRemoval(actor: Actor, id: string): Promise<(UpcomingClo
 	const list = await listUpcoming(actor);
 	const found = list.find((c) => c.id === id);
 	if (!found) return null;
-	return { ...found, seriesAhead: found.seriesId ? list.filter((c) => c.seriesId === found.seriesId).length : 1 };
+	return { ...found, seriesAhead: found.seriesId ? list.filter((c) => c.seriesId === found.seriesId && c.start >= found.start).length : 1 };
 }
 
 /** Delete a closure (or the rest of its series from it on), audited; bookings may be made again then. */
