@@ -128,7 +128,7 @@ describe('my bookings', () => {
 			end: at('2026-12-08', '15:00'),
 			purpose: '주간 회의',
 			attendees: 5,
-			recurrence: { frequency: 'weekly', count: 3 }
+			recurrence: { kind: 'weekly', count: 3 }
 		});
 		const mine = await listMine(school, { now: MONDAY });
 		const occurrences = mine.upcoming.filter((b) => b.seriesId === series.seriesId);

@@ -71,7 +71,7 @@ const consultationPolicy: engine.Policy<ConsultationInput, ConsultationInput, ne
 		};
 	},
 	async plan(actor, target, input, _now, executor) {
-		const list = input.weeks ? occurrences(input, { frequency: 'weekly', count: input.weeks }) : [{ start: input.start, end: input.end }];
+		const list = input.weeks ? occurrences(input, { kind: 'weekly', count: input.weeks }) : [{ start: input.start, end: input.end }];
 		const holdsOf = (o: { start: Date; end: Date }) => [
 			{ resourceId: target.consultantId, heldFrom: o.start, heldUntil: new Date(o.end.getTime() + 10 * 60_000) },
 			...(target.roomId ? [{ resourceId: target.roomId, heldFrom: o.start, heldUntil: o.end }] : [])

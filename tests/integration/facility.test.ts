@@ -408,3 +408,59 @@ describe('rooms and their rules', () => {
 		await expect(closures.listUpcoming(school)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
+
+describe('closures: all day, repeating, and deleting a series', () => {
+	const none = { confirm: false, shownIds: [], cancelIds: [] };
+
+	it('closes a room every week all day, lists each date, refuses bookings then, and deletes this and later dates together', async () => {
+		const facility = await actor('facility@center.test');
+		const school = await actor('school@center.test');
+		const input = {
+			roomId: rooms['meeting-b']!,
+			fromDate: '2026-12-16',
+			fromTime: '',
+			toDate: '2026-12-16',
+			toTime: '',
+			reason: '주간 소독',
+			allDay: true,
+			repeat: 'weekly',
+			repeatUntil: '2027-01-06'
+		};
+		const created = await closures.create(facility, input, none);
+		expect(created).toMatchObject({ status: 'created', occurrences: 4 });
+		const listed = (await closures.listUpcoming(facility)).filter((c) => c.reason === '주간 소독');
+		expect(listed.map((c) => c.start.toISOString())).toEqual(['2026-12-15T15:00:00.000Z', '2026-12-22T15:00:00.000Z', '2026-12-29T15:00:00.000Z', '2027-01-05T15:00:00.000Z']);
+		expect(listed.every((c) => c.allDay && c.repeatKind === 'weekly' && c.seriesId === listed[0]!.seriesId)).toBe(true);
+
+		const refused = await reservations.create(school, request('meeting-b', '2026-12-23', '10:00', '11:00')).catch((e: unknown) => e);
+		expect((refused as ValidationError).violations.map((v) => v.rule)).toContain('closure');
+
+		const second = listed[1]!;
+		expect(await closures.forRemoval(facility, second.id)).toMatchObject({ id: second.id, seriesAhead: 3 });
+		expect(await closures.remove(facility, second.id, 'series')).toBe(3);
+		expect((await closures.listUpcoming(facility)).filter((c) => c.reason === '주간 소독').map((c) => c.id)).toEqual([listed[0]!.id]);
+		expect(await auditsOf(second.id)).toEqual(['closure.delete']);
+		// The rest of the series takes bookings again.
+		await expect(reservations.create(school, request('meeting-b', '2026-12-23', '10:00', '11:00'))).resolves.toMatchObject({ status: expect.any(String) });
+	});
+
+	it('lists the bookings any occurrence of a repeating closure would hit before closing', async () => {
+		const facility = await actor('facility@center.test');
+		const school = await actor('school@center.test');
+		const hit = await reservations.create(school, request('small-meeting-1', '2027-01-13', '10:00', '11:00', '두 번째 주에 겹침'));
+		const input = {
+			roomId: rooms['small-meeting-1']!,
+			fromDate: '2027-01-06',
+			fromTime: '09:00',
+			toDate: '2027-01-06',
+			toTime: '12:00',
+			reason: '정기 점검',
+			repeat: 'weekly',
+			repeatUntil: '2027-01-20'
+		};
+		const first = await closures.create(facility, input, none);
+		expect(first.status === 'confirm' && first.affected.map((a) => a.id)).toEqual([hit.id]);
+		const done = await closures.create(facility, input, { confirm: true, shownIds: [hit.id], cancelIds: [hit.id] });
+		expect(done).toMatchObject({ status: 'created', occurrences: 3, cancelledIds: [hit.id] });
+	});
+});

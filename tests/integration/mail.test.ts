@@ -120,7 +120,7 @@ describe('a mail for every booking', () => {
 		await reservations.create(edu, input('small-meeting-1', '2026-12-08', '10:00', '11:00'));
 		const series = await reservations.createSeries(
 			school,
-			input('small-meeting-1', '2026-12-01', '10:00', '11:00', { recurrence: { frequency: 'weekly', count: 3 } })
+			input('small-meeting-1', '2026-12-01', '10:00', '11:00', { recurrence: { kind: 'weekly', count: 3 } })
 		);
 		expect(series.created).toHaveLength(2);
 		const mails = (await mailsTo('school@center.test', 'booking_confirmed')).filter((m) => m.bodyText.includes(series.first.id));
@@ -200,7 +200,7 @@ describe('a mail for every decision', () => {
 
 		const series = await reservations.createSeries(
 			school,
-			input('meeting-b', '2026-12-03', '15:00', '16:00', { recurrence: { frequency: 'weekly', count: 3 } })
+			input('meeting-b', '2026-12-03', '15:00', '16:00', { recurrence: { kind: 'weekly', count: 3 } })
 		);
 		await reservations.cancel(school, series.created[1]!.id, { scope: 'following' });
 		const mine = (await mailsTo('school@center.test', 'reservation_cancelled')).filter((m) => m.bodyText.includes(series.created[1]!.id));

@@ -52,7 +52,7 @@ const quotaLeft = (remaining: number /* hours */) => ({ rule: 'quota', messageKe
 describe('a series counts its own occurrences against the quota', () => {
 	it('books at most 20 h of a weekly series of 4 x 8 h in a room with a 20 h quota; the refused occurrences show the quota violation', async () => {
 		const school = await actor('school@center.test');
-		const series = eightHours('large-meeting', '2026-12-01', '09:00', '17:00', { recurrence: { frequency: 'weekly', count: 4 } });
+		const series = eightHours('large-meeting', '2026-12-01', '09:00', '17:00', { recurrence: { kind: 'weekly', count: 4 } });
 		const preview = await reservations.previewSeries(school, series);
 		expect(preview.map((o) => o.state)).toEqual(['free', 'free', 'invalid', 'invalid']);
 		expect(preview[2]!.violations).toEqual([quotaLeft(4)]);
@@ -74,7 +74,7 @@ describe('a series counts its own occurrences against the quota', () => {
 	it('counts a series that crosses a month per Seoul month', async () => {
 		const school = await actor('school@center.test');
 		// Tue 24 Nov, then 1, 8 and 15 Dec: November holds 8 h; December 16 h, and the 15th would make 24.
-		const series = eightHours('meeting-a', '2026-11-24', '09:00', '17:00', { recurrence: { frequency: 'weekly', count: 4 } });
+		const series = eightHours('meeting-a', '2026-11-24', '09:00', '17:00', { recurrence: { kind: 'weekly', count: 4 } });
 		const made = await reservations.createSeries(school, series);
 		expect(made.created).toHaveLength(3);
 		expect(made.skipped).toEqual([{ start: at('2026-12-15', '09:00').toISOString(), end: at('2026-12-15', '17:00').toISOString(), state: 'invalid' }]);
@@ -117,7 +117,7 @@ describe('simultaneous requests against one quota', () => {
 		const month = ['2027-02-01', '2027-02-02', '2027-02-03', '2027-02-04'];
 		clock.freeze(at('2027-01-04', '08:00'));
 		const attempts = [
-			reservations.createSeries(school, eightHours('large-meeting', '2027-02-05', '09:00', '17:00', { recurrence: { frequency: 'weekly', count: 3 } })),
+			reservations.createSeries(school, eightHours('large-meeting', '2027-02-05', '09:00', '17:00', { recurrence: { kind: 'weekly', count: 3 } })),
 			...month.map((day) => reservations.create(school, eightHours('large-meeting', day)))
 		];
 		const results = await Promise.allSettled(attempts);

@@ -198,7 +198,7 @@ describe('the booking hot path', () => {
 
 	it('books one series for 10 simultaneous identical series requests with one key', async () => {
 		const school = await actor('school@center.test');
-		const series = input('seminar-hall', '2027-01-22', '13:00', '14:00', { recurrence: { frequency: 'weekly', count: 3 } });
+		const series = input('seminar-hall', '2027-01-22', '13:00', '14:00', { recurrence: { kind: 'weekly', count: 3 } });
 		const answers = await Promise.all(
 			Array.from({ length: 10 }, () =>
 				idempotency.once(school.id, 'same-series-01', 'h', async (claim) => {
@@ -295,7 +295,7 @@ describe('recurring bookings', () => {
 		const edu = await actor('edu@center.test');
 		await reservations.create(edu, input('video-conference', '2026-12-08', '15:00', '16:00'));
 		const series = input('video-conference', '2026-12-01', '15:00', '16:00', {
-			recurrence: { frequency: 'weekly', until: '2026-12-22' }
+			recurrence: { kind: 'weekly', until: '2026-12-22' }
 		});
 		const preview = await reservations.previewSeries(school, series);
 		expect(preview.map((o) => o.state)).toEqual(['free', 'conflict', 'free', 'free']);
@@ -320,7 +320,7 @@ describe('recurring bookings', () => {
 
 	it('marks a holiday occurrence invalid and skips it', async () => {
 		const school = await actor('school@center.test');
-		const series = input('meeting-a', '2026-12-11', '10:00', '11:00', { recurrence: { frequency: 'weekly', count: 3 } });
+		const series = input('meeting-a', '2026-12-11', '10:00', '11:00', { recurrence: { kind: 'weekly', count: 3 } });
 		const preview = await reservations.previewSeries(school, series);
 		// 2026-12-25 is Christmas.
 		expect(preview.map((o) => o.state)).toEqual(['free', 'free', 'invalid']);

@@ -55,7 +55,7 @@ const yearOfFridays = () => ({
 	end: at('2026-12-11', '15:00'),
 	purpose: '주간 협의회',
 	attendees: 6,
-	recurrence: { frequency: 'weekly' as const, count: 52 }
+	recurrence: { kind: 'weekly' as const, count: 52 }
 });
 
 describe('a 52-week series preview', () => {

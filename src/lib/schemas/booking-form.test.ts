@@ -27,11 +27,13 @@ describe('booking form schema', () => {
 
 	it('sends a count or an until date for a repeated booking, never both', () => {
 		expect(toRequestBody(values({ repeat: 'weekly', repeatEnd: 'count', count: '4', until: '2026-12-31' })).body.recurrence).toEqual({
-			frequency: 'weekly',
+			kind: 'weekly',
+			interval: 1,
 			count: 4
 		});
 		expect(toRequestBody(values({ repeat: 'biweekly', repeatEnd: 'until', until: '2026-12-31', count: '4' })).body.recurrence).toEqual({
-			frequency: 'biweekly',
+			kind: 'weekly',
+			interval: 2,
 			until: '2026-12-31'
 		});
 	});
@@ -48,5 +50,37 @@ describe('booking form schema', () => {
 		expect(href).toMatch(/^\/book\?room=/);
 		expect(readQuery(new URL(href, 'http://x').searchParams)).toEqual({ ...v, until: '' });
 		expect(bookingHref(values())).not.toContain('repeat');
+	});
+
+	it('sends every repeat kind with its weekdays, ordinal and exceptions', () => {
+		const form = new FormData();
+		for (const [name, value] of Object.entries({ ...values(), repeat: 'monthlyWeekday', nth: '-1', count: '3' })) if (typeof value === 'string') form.set(name, value);
+		form.append('except', '2027-01-26');
+		form.append('except', '');
+		form.append('except', '2026-12-29');
+		const read = readForm(form);
+		expect(read.except).toEqual(['2027-01-26', '2026-12-29']);
+		expect(toRequestBody(read).body.recurrence).toEqual({ kind: 'monthlyWeekday', nth: -1, count: 3, except: ['2027-01-26', '2026-12-29'] });
+		// 24 November 2026 is the fourth Tuesday: without a choice the ordinal is the first date's.
+		expect(toRequestBody(values({ repeat: 'monthlyWeekday', count: '3' })).body.recurrence).toMatchObject({ nth: 4 });
+		expect(toRequestBody(values({ repeat: 'biweekly', weekdays: ['1', '3'], count: '3' })).body.recurrence).toEqual({
+			kind: 'weekly',
+			interval: 2,
+			weekdays: [1, 3],
+			count: 3
+		});
+		expect(toRequestBody(values({ repeat: 'weekdays', count: '5' })).body.recurrence).toEqual({ kind: 'weekdays', count: 5 });
+		expect(toRequestBody(values({ repeat: 'monthlyDate', repeatEnd: 'until', until: '2027-03-31' })).body.recurrence).toEqual({ kind: 'monthlyDate', until: '2027-03-31' });
+	});
+
+	it('keeps only real weekday numbers and known ordinals from a tampered form', () => {
+		const form = new FormData();
+		form.append('weekdays', '9');
+		form.append('weekdays', '2');
+		form.append('weekdays', 'constructor');
+		form.set('nth', '5');
+		const read = readForm(form);
+		expect(read.weekdays).toEqual(['2']);
+		expect(read.nth).toBe('');
 	});
 });

@@ -6,9 +6,16 @@
  */
 import { SUPPORTED_YEARS, isSupportedDate } from '../time/supported';
 import { isIsoDate, seoulInstant } from '../time/seoul';
+import { weekdayPosition } from '../time/weekday-of-month';
 
-export const FREQUENCIES = ['none', 'weekly', 'biweekly'] as const;
+/** The repeat choices of the form: none, or a rule kind (weekly split in every week / every other week). */
+export const FREQUENCIES = ['none', 'weekly', 'biweekly', 'weekdays', 'monthlyDate', 'monthlyWeekday'] as const;
 export type Repeat = (typeof FREQUENCIES)[number];
+/** Ordinals of a monthly-weekday rule as the form sends them ('' = the first date's own). */
+export const ORDINAL_VALUES = ['1', '2', '3', '4', '-1'] as const;
+/** Empty date fields for more exceptions the form always offers (more after each round trip, without JavaScript). */
+export const BLANK_EXCEPTIONS = 3;
+const MAX_LIST = 60;
 
 export interface BookingFormValues {
 	roomId: string;
@@ -25,9 +32,16 @@ export interface BookingFormValues {
 	count: string;
 	/** Facility staff booking on behalf of a school: its id, or '' for none. */
 	schoolId: string;
+	/** Weekly rules: 0 = Monday … 6 = Sunday, as ticked (none: the first date's weekday). */
+	weekdays: string[];
+	/** Monthly-weekday rule: which week ('1'…'4', '-1' last; '' = the first date's). */
+	nth: string;
+	/** Seoul dates to leave out, as typed (empty fields dropped). */
+	except: string[];
 }
 
-export const FIELDS = ['roomId', 'date', 'start', 'end', 'purpose', 'attendees', 'repeat', 'repeatEnd', 'until', 'count', 'schoolId'] as const;
+export const FIELDS = ['roomId', 'date', 'start', 'end', 'purpose', 'attendees', 'repeat', 'repeatEnd', 'until', 'count', 'nth', 'schoolId'] as const;
+const LIST_FIELDS = ['weekdays', 'except'] as const;
 /** Query parameter names of links that fill the form (room=…&date=…&start=…&end=…). */
 const QUERY_NAMES: Record<(typeof FIELDS)[number], string> = {
 	roomId: 'room',
@@ -40,6 +54,7 @@ const QUERY_NAMES: Record<(typeof FIELDS)[number], string> = {
 	repeatEnd: 'repeatEnd',
 	until: 'until',
 	count: 'count',
+	nth: 'nth',
 	schoolId: 'school'
 };
 
@@ -47,30 +62,58 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const MAX_TEXT = 500;
 
 export function emptyValues(): BookingFormValues {
-	return { roomId: '', date: '', start: '', end: '', purpose: '', attendees: '', repeat: 'none', repeatEnd: 'count', until: '', count: '', schoolId: '' };
+	return {
+		roomId: '',
+		date: '',
+		start: '',
+		end: '',
+		purpose: '',
+		attendees: '',
+		repeat: 'none',
+		repeatEnd: 'count',
+		until: '',
+		count: '',
+		weekdays: [],
+		nth: '',
+		except: [],
+		schoolId: ''
+	};
 }
 
-function normalize(get: (name: string) => string | null): BookingFormValues {
+function normalize(get: (name: string) => string | null, getAll: (name: string) => string[]): BookingFormValues {
 	const values = emptyValues();
 	for (const field of FIELDS) {
 		const raw = get(field);
 		if (typeof raw === 'string') (values as unknown as Record<string, string>)[field] = raw.slice(0, MAX_TEXT);
 	}
+	for (const field of LIST_FIELDS)
+		values[field] = getAll(field)
+			.slice(0, MAX_LIST)
+			.map((v) => v.slice(0, 20).trim())
+			.filter((v) => v !== '');
 	if (!(FREQUENCIES as readonly string[]).includes(values.repeat)) values.repeat = 'none';
 	if (values.repeatEnd !== 'until') values.repeatEnd = 'count';
+	if (!(ORDINAL_VALUES as readonly string[]).includes(values.nth)) values.nth = '';
+	values.weekdays = [...new Set(values.weekdays.filter((w) => /^[0-6]$/.test(w)))].sort();
 	return values;
 }
 
 export function readForm(form: FormData): BookingFormValues {
-	return normalize((name) => {
-		const value = form.get(name);
-		return typeof value === 'string' ? value : null;
-	});
+	return normalize(
+		(name) => {
+			const value = form.get(name);
+			return typeof value === 'string' ? value : null;
+		},
+		(name) => form.getAll(name).filter((v): v is string => typeof v === 'string')
+	);
 }
 
 /** Values from a link such as /book?room=…&date=2026-12-08&start=10:00&end=11:00. */
 export function readQuery(params: URLSearchParams): BookingFormValues {
-	return normalize((name) => params.get(QUERY_NAMES[name as (typeof FIELDS)[number]]));
+	return normalize(
+		(name) => params.get(QUERY_NAMES[name as (typeof FIELDS)[number]]),
+		(name) => params.getAll(name)
+	);
 }
 
 /** A link that fills the form with these values (empty ones left out). */
@@ -80,9 +123,10 @@ export function bookingHref(values: Partial<BookingFormValues>): string {
 		const value = values[field];
 		if (!value) continue;
 		if (field === 'repeat' && value === 'none') continue;
-		if ((field === 'repeatEnd' || field === 'until' || field === 'count') && (values.repeat ?? 'none') === 'none') continue;
+		if ((field === 'repeatEnd' || field === 'until' || field === 'count' || field === 'nth') && (values.repeat ?? 'none') === 'none') continue;
 		params.set(QUERY_NAMES[field], value);
 	}
+	if ((values.repeat ?? 'none') !== 'none') for (const field of LIST_FIELDS) for (const value of values[field] ?? []) params.append(field, value);
 	const query = params.toString();
 	return query ? `/book?${query}` : '/book';
 }
@@ -127,12 +171,34 @@ export function toRequestBody(values: BookingFormValues): { body: Record<string,
 		...(values.schoolId ? { schoolId: values.schoolId } : {})
 	};
 	if (values.repeat !== 'none') {
-		body.recurrence =
+		const end =
 			values.repeatEnd === 'until'
-				? { frequency: values.repeat, until: values.until }
-				: { frequency: values.repeat, count: /^\s*\d{1,3}\s*$/.test(values.count) ? Number(values.count) : Number.NaN };
+				? { until: values.until }
+				: { count: /^\s*\d{1,3}\s*$/.test(values.count) ? Number(values.count) : Number.NaN };
+		body.recurrence = { ...ruleOf(values, dateOk), ...end, ...(values.except.length ? { except: values.except } : {}) };
 	}
 	return { body, problems };
+}
+
+/** The rule part of the request from the form's repeat choice (the ordinal defaults to the first date's). */
+function ruleOf(values: BookingFormValues, dateOk: boolean): Record<string, unknown> {
+	const weekdays = values.weekdays.length ? { weekdays: values.weekdays.map(Number) } : {};
+	switch (values.repeat) {
+		case 'weekly':
+			return { kind: 'weekly', interval: 1, ...weekdays };
+		case 'biweekly':
+			return { kind: 'weekly', interval: 2, ...weekdays };
+		case 'monthlyWeekday':
+			return { kind: 'monthlyWeekday', nth: values.nth ? Number(values.nth) : dateOk ? ownOrdinal(values.date) : Number.NaN };
+		default:
+			return { kind: values.repeat };
+	}
+}
+
+/** The first date's week of the month: 1–4, or -1 for a fifth (last) one. */
+export function ownOrdinal(date: string): number {
+	const { nth } = weekdayPosition(date);
+	return nth <= 4 ? nth : -1;
 }
 
 /** Form field that shows a violation of this rule, or null for a booking rule shown in the list. */

@@ -100,10 +100,16 @@ export const closureForm = z.object({
 	toDate: line(10),
 	toTime: line(5),
 	reason: formText({ max: 300, multiline: true }),
+	allDay: formCheckbox(),
+	repeat: line(10),
+	repeatUntil: line(10),
 	confirm: line(1),
 	shown: formList({ max: 64, maxItems: 1000 }),
 	cancel: formList({ max: 64, maxItems: 1000 })
 });
+
+/** Deleting a closure: the first submit asks for confirmation, the second (`confirm`) deletes; `scope` one or series. */
+export const closureDeleteForm = z.object({ id: id(), scope: line(10), confirm: line(1) });
 
 /** The room catalogue's filters (a GET form: /rooms?people=&equipment=&date=&from=&to=). */
 export const roomFiltersForm = z.object({

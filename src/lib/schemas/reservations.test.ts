@@ -85,3 +85,71 @@ describe('the other reservation bodies', () => {
 		expect(problems(rejectRequest, { reason: '\u0000' })).toEqual(['reason:input_control_characters']);
 	});
 });
+
+describe('bookingRequest: repeat rules', () => {
+	const rule = (recurrence: unknown) => parseInput(bookingRequest, { ...valid, recurrence });
+	// valid.start is Tuesday 24 November 2026: the fourth and last Tuesday of its month.
+
+	it('reads the old weekly and biweekly frequencies as a weekly rule every one or two weeks', () => {
+		expect(rule({ frequency: 'weekly', count: 3 })).toMatchObject({ ok: true, value: { recurrence: { kind: 'weekly', interval: 1, count: 3 } } });
+		expect(rule({ frequency: 'biweekly', until: '2026-12-31' })).toMatchObject({
+			ok: true,
+			value: { recurrence: { kind: 'weekly', interval: 2, until: '2026-12-31' } }
+		});
+	});
+
+	it('takes every kind with its parameters and exceptions', () => {
+		for (const recurrence of [
+			{ kind: 'weekly', interval: 2, weekdays: [1, 3], count: 4 },
+			{ kind: 'weekdays', until: '2026-12-31', except: ['2026-12-25'] },
+			{ kind: 'monthlyDate', count: 6 },
+			{ kind: 'monthlyWeekday', nth: 4, count: 6 },
+			{ kind: 'monthlyWeekday', nth: -1, until: '2027-06-30' }
+		])
+			expect(rule(recurrence)).toMatchObject({ ok: true, value: { recurrence } });
+	});
+
+	it('refuses an unknown kind, interval, weekday and ordinal each with its own message', () => {
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'yearly', count: 3 } })).toEqual(['recurrence:recurrence_kind_invalid']);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'weekly', interval: 3, count: 3 } })).toEqual(['recurrence:recurrence_interval_invalid']);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'weekly', weekdays: [7], count: 3 } })).toEqual(['recurrence:recurrence_weekdays_invalid']);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'weekly', weekdays: [], count: 3 } })).toEqual(['recurrence:recurrence_weekdays_invalid']);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'monthlyWeekday', nth: 5, count: 3 } })).toEqual(['recurrence:recurrence_nth_invalid']);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'monthlyWeekday', count: 3 } })).toEqual(['recurrence:recurrence_nth_invalid']);
+	});
+
+	it('refuses a first date that does not fit the rule', () => {
+		// The 24th is the fourth (and last) Tuesday, not the second; a Tuesday is not among Monday and Wednesday.
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'monthlyWeekday', nth: 2, count: 3 } })).toEqual([
+			'recurrence:recurrence_first_date_mismatch'
+		]);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'weekly', weekdays: [0, 2], count: 3 } })).toEqual([
+			'recurrence:recurrence_first_date_mismatch'
+		]);
+		const saturday = { ...valid, start: '2026-11-28T10:00:00+09:00', end: '2026-11-28T11:00:00+09:00' };
+		expect(problems(bookingRequest, { ...saturday, recurrence: { kind: 'weekdays', count: 3 } })).toEqual(['recurrence:recurrence_first_date_mismatch']);
+	});
+
+	it('refuses impossible exceptions, too many, and ones on or before the first date', () => {
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'weekdays', count: 3, except: ['2027-02-29'] } })).toEqual([
+			'recurrence:recurrence_except_invalid'
+		]);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'weekdays', count: 3, except: '2026-12-01' } })).toEqual([
+			'recurrence:recurrence_except_invalid'
+		]);
+		const many = Array.from({ length: 53 }, (_, i) => `2027-01-${String((i % 28) + 1).padStart(2, '0')}`);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'weekdays', count: 3, except: many } })).toEqual([
+			'recurrence:recurrence_except_too_many'
+		]);
+		expect(problems(bookingRequest, { ...valid, recurrence: { kind: 'weekdays', count: 3, except: ['2026-11-24'] } })).toEqual([
+			'recurrence:recurrence_except_after_start'
+		]);
+	});
+
+	it('still wants exactly one of until and count, whatever the kind', () => {
+		for (const kind of ['weekdays', 'monthlyDate'])
+			expect(problems(bookingRequest, { ...valid, recurrence: { kind, count: 3, until: '2026-12-31' } })).toEqual([
+				'recurrence:recurrence_until_or_count'
+			]);
+	});
+});

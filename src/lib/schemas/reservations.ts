@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { seoulDate } from '../time/seoul';
+import { mondayIndex, weekdayPosition } from '../time/weekday-of-month';
 import { boundedInt, calendarDate, instant, oneOf, safeText, uuid, whenValid } from './primitives';
 
 export const PURPOSE_MAX_LENGTH = 200;
@@ -12,24 +13,125 @@ export const REASON_MAX_LENGTH = 500;
 export const MAX_OCCURRENCES = 52;
 export const FREQUENCIES = ['weekly', 'biweekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
+/** The repeat kinds a series may have (`engine/rule-dates.ts` expands each). */
+export const REPEAT_KINDS = ['weekly', 'weekdays', 'monthlyDate', 'monthlyWeekday'] as const;
+export type RepeatKind = (typeof REPEAT_KINDS)[number];
+/** Which weekday of the month: first … fourth, or -1 for the last. */
+export const ORDINALS = [1, 2, 3, 4, -1] as const;
+export type Ordinal = (typeof ORDINALS)[number];
+/** Dates a series may leave out; more than its occurrences would be a typo. */
+export const MAX_EXCEPTIONS = MAX_OCCURRENCES;
 
-export const recurrence = z
+/** A number that must be one of a fixed list (1 or 2; an ordinal). */
+function oneOfNumbers<const T extends readonly number[]>(values: T, invalidKey: string) {
+	return z
+		.unknown()
+		.superRefine((n, ctx) => {
+			if (!values.includes(n as number)) ctx.addIssue({ code: 'custom', message: invalidKey });
+		})
+		.transform((n) => n as T[number])
+		.meta({ override: { type: 'integer', enum: [...values] } });
+}
+
+const weekdayIndex = oneOfNumbers([0, 1, 2, 3, 4, 5, 6] as const, 'recurrence_weekdays_invalid');
+
+/** The end of a series and the dates it leaves out, the same for every kind. */
+const bounds = {
+	/** Last Seoul date an occurrence may fall on (inclusive). */
+	until: calendarDate('recurrence_until_or_count').optional().meta({ description: 'Last Seoul date (inclusive); exactly one of until and count' }),
+	/** Number of occurrences, the first included (left-out dates do not count). */
+	count: boundedInt(2, MAX_OCCURRENCES, 'recurrence_count_range')
+		.optional()
+		.meta({ description: `Number of occurrences, the first included (2–${MAX_OCCURRENCES}); exceptions are not counted` }),
+	except: z
+		.array(calendarDate('recurrence_except_invalid'), { error: 'recurrence_except_invalid' })
+		.max(MAX_EXCEPTIONS, { error: 'recurrence_except_too_many' })
+		.optional()
+		.meta({ description: 'Seoul dates to leave out of the series' })
+};
+
+const weeklyRule = z
 	.object({
-		frequency: oneOf(FREQUENCIES, 'recurrence_frequency_invalid'),
-		/** Last Seoul date an occurrence may fall on (inclusive). */
-		until: calendarDate('recurrence_until_or_count').optional(),
-		/** Number of occurrences, the first included. */
-		count: boundedInt(2, MAX_OCCURRENCES, 'recurrence_count_range').optional()
+		kind: z.literal('weekly'),
+		interval: z
+			.unknown()
+			.superRefine((n, ctx) => {
+				if (n === LEGACY_FREQUENCY_INVALID) ctx.addIssue({ code: 'custom', message: 'recurrence_frequency_invalid' });
+				else if (n !== 1 && n !== 2) ctx.addIssue({ code: 'custom', message: 'recurrence_interval_invalid' });
+			})
+			.transform((n) => n as 1 | 2)
+			.meta({ override: { type: 'integer', enum: [1, 2] } })
+			.optional().meta({ description: '1: every week (default), 2: every other week' }),
+		weekdays: z
+			.array(weekdayIndex, { error: 'recurrence_weekdays_invalid' })
+			.min(1, { error: 'recurrence_weekdays_invalid' })
+			.max(7, { error: 'recurrence_weekdays_invalid' })
+			.optional()
+			.meta({ description: '0 = Monday … 6 = Sunday; default: the weekday of the first booking, which must be among them' }),
+		...bounds
 	})
+	.meta({ id: 'WeeklyRepeat', description: 'Every week or every other week, on the first booking’s weekday or on chosen weekdays' });
+
+const weekdaysRule = z.object({ kind: z.literal('weekdays'), ...bounds }).meta({ id: 'WeekdaysRepeat', description: 'Every weekday, Monday to Friday' });
+
+const monthlyDateRule = z
+	.object({ kind: z.literal('monthlyDate'), ...bounds })
+	.meta({ id: 'MonthlyDateRepeat', description: 'Every month on the first booking’s day of the month; months without that day (31 April) are skipped' });
+
+const monthlyWeekdayRule = z
+	.object({
+		kind: z.literal('monthlyWeekday'),
+		nth: oneOfNumbers(ORDINALS, 'recurrence_nth_invalid').meta({ description: 'Which weekday of the month: 1–4, or -1 for the last; must be the first booking’s' }),
+		...bounds
+	})
+	.meta({ id: 'MonthlyWeekdayRepeat', description: 'Every month on the nth (or last) weekday of the first booking, e.g. the second Tuesday' });
+
+/**
+ * The old shape `{ frequency: 'weekly' | 'biweekly', until | count }` (before `kind`), still
+ * accepted: read as a weekly rule every one or two weeks. An unknown frequency keeps its own message.
+ */
+function fromLegacy(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.hasOwn(value, 'kind') || !Object.hasOwn(value, 'frequency'))
+		return value;
+	const { frequency, ...rest } = value as Record<string, unknown>;
+	const interval = frequency === 'weekly' ? 1 : frequency === 'biweekly' ? 2 : null;
+	return interval === null ? { ...rest, kind: 'weekly', interval: LEGACY_FREQUENCY_INVALID } : { ...rest, kind: 'weekly', interval };
+}
+/** Stands for a legacy frequency that is neither weekly nor biweekly (refused with its own key). */
+const LEGACY_FREQUENCY_INVALID = 'legacy-frequency-invalid';
+
+export const repeatRule = z
+	.discriminatedUnion('kind', [weeklyRule, weekdaysRule, monthlyDateRule, monthlyWeekdayRule], { error: 'recurrence_kind_invalid' })
 	.refine((r) => (r.until === undefined) !== (r.count === undefined), {
 		error: 'recurrence_until_or_count',
 		when: whenValid('until', 'count')
 	})
 	.meta({
 		id: 'Recurrence',
-		description: `Weekly series; exactly one of until (Seoul date, inclusive) and count (2–${MAX_OCCURRENCES})`
+		description: `How a series repeats (discriminated on kind), with exactly one of until (Seoul date, inclusive) and count (2–${MAX_OCCURRENCES}). The older {"frequency": "weekly" | "biweekly"} is still accepted and read as kind weekly, interval 1 or 2.`
 	});
-export type Recurrence = z.output<typeof recurrence>;
+
+export const recurrence = z.preprocess(fromLegacy, repeatRule);
+export type Recurrence = z.output<typeof repeatRule>;
+
+/**
+ * Whether the first booking is itself an occurrence of its rule: a weekly rule on its weekday, a
+ * weekday series on a weekday, the second-Tuesday rule on a second Tuesday.
+ */
+export function fitsFirstDate(rule: Recurrence, first: string): boolean {
+	switch (rule.kind) {
+		case 'weekly':
+			return !rule.weekdays || (rule.weekdays as readonly number[]).includes(mondayIndex(first));
+		case 'weekdays':
+			return mondayIndex(first) < 5;
+		case 'monthlyDate':
+			return true;
+		case 'monthlyWeekday': {
+			const position = weekdayPosition(first);
+			return rule.nth === -1 ? position.last : position.nth === rule.nth;
+		}
+	}
+}
 
 /** A booking of a room, or the first of a weekly series (POST /api/v1/reservations, /preview, the booking form). */
 export const bookingRequest = z
@@ -59,6 +161,16 @@ export const bookingRequest = z
 	.refine((b) => !b.recurrence?.until || b.recurrence.until > seoulDate(b.start), {
 		path: ['recurrence'],
 		error: 'recurrence_until_after_start',
+		when: whenValid('start', 'recurrence')
+	})
+	.refine((b) => !b.recurrence || fitsFirstDate(b.recurrence, seoulDate(b.start)), {
+		path: ['recurrence'],
+		error: 'recurrence_first_date_mismatch',
+		when: whenValid('start', 'recurrence')
+	})
+	.refine((b) => !b.recurrence?.except?.some((d) => d <= seoulDate(b.start)), {
+		path: ['recurrence'],
+		error: 'recurrence_except_after_start',
 		when: whenValid('start', 'recurrence')
 	})
 	.meta({ id: 'BookingRequest' });

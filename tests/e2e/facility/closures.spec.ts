@@ -45,8 +45,11 @@ test('a closure over two bookings lists them first, then cancels both and e-mail
 	await expect(mails.filter({ hasText: EDU.email })).toHaveCount(1);
 	await admin.close();
 
-	// Deleting the closure opens the time again.
+	// Deleting the closure asks first (its own step, without JavaScript too), then opens the time again.
 	await upcoming.getByRole('button').click();
+	await expect(page.getByRole('heading', { name: t('ko', 'facility_delete_confirm_title') })).toBeVisible();
+	await expect(page.getByRole('row').filter({ hasText: reason })).toHaveCount(1);
+	await page.getByRole('button', { name: t('ko', 'facility_delete_confirm_submit'), exact: true }).click();
 	await expect(page.locator('.alert-success')).toHaveText(t('ko', 'facility_closure_deleted'));
 	await expect(page.getByRole('row').filter({ hasText: reason })).toHaveCount(0);
 	await context.close();

@@ -41,7 +41,18 @@ describe('openapi.json is generated from the input schemas', () => {
 		expect(booking.properties.start).toMatchObject({ type: 'string', format: 'date-time' });
 		expect(booking.properties.purpose).toMatchObject({ type: 'string', maxLength: 200 });
 		expect(booking.properties.attendees).toMatchObject({ type: 'integer', minimum: 1, maximum: 2000 });
-		expect(JSON.stringify(schemas.Recurrence)).toContain('"enum":["weekly","biweekly"]');
+	});
+
+	it('describes the repeat rule as discriminated on kind, one schema per kind with its parameters', () => {
+		const schemas = openapi.components?.schemas as Record<string, Record<string, unknown>>;
+		const recurrence = schemas.Recurrence as { oneOf: { $ref: string }[]; discriminator?: { propertyName: string } };
+		expect(recurrence.oneOf.map((o) => o.$ref.split('/').pop())).toEqual(['WeeklyRepeat', 'WeekdaysRepeat', 'MonthlyDateRepeat', 'MonthlyWeekdayRepeat']);
+		expect(recurrence.discriminator?.propertyName).toBe('kind');
+		const monthly = schemas.MonthlyWeekdayRepeat as { required: string[]; properties: Record<string, Record<string, unknown>> };
+		expect(monthly.required).toEqual(expect.arrayContaining(['kind', 'nth']));
+		expect(monthly.properties.nth).toMatchObject({ type: 'integer', enum: [1, 2, 3, 4, -1] });
+		expect(monthly.properties.except).toMatchObject({ type: 'array', maxItems: 52 });
+		expect(JSON.stringify(schemas.Recurrence)).toContain('biweekly');
 	});
 
 	it('lists the query and path parameters the routes read', () => {

@@ -96,6 +96,14 @@ export const preview = z.object({
 			violations: z.array(z.object({ rule: z.string(), message: z.string() })),
 			conflicts: z.array(z.object({ start: isoInstant, end: isoInstant }))
 		})
-	)
+	),
+	repeat: z
+		.object({
+			description: z.string().meta({ description: 'The rule in the request’s language, e.g. “Monthly on the second Tuesday, 10 times”' }),
+			skippedMonths: z.array(z.string().meta({ example: '2027-02' })).meta({ description: 'Months (YYYY-MM) a rule on the 29th–31st passes over' }),
+			skippedNote: z.string().meta({ description: 'The same in a sentence, empty when none' })
+		})
+		.optional()
+		.meta({ description: 'Series only: how it repeats' })
 });
 export const cancelled = z.object({ cancelled: z.array(id) });

@@ -11,6 +11,11 @@ import { admit, countAll, isLimitExceeded, lockLimits, type Limit } from './limi
 import type { Loaded, PlannedOccurrence, Policy } from './policy';
 import { statusOf, type BookResult, type Booked, type Created, type OccurrenceOutcome, type Refused, type Skipped } from './result';
 import { isOverlap, withRetry } from './retry';
+import { deleteSeries, insertSeries } from './series.store';
+import type { SeriesDescription } from './recurrence';
+
+/** A series whose policy did not describe its rule (a service without repeat rules of its own). */
+const UNDESCRIBED_SERIES: SeriesDescription = { rule: '', params: { kind: 'weekly', weekdays: [] }, exceptions: [] };
 
 export interface BookOptions {
 	/** Answer once per (actor, key): a retry with the same key and request gets the first answer. */
@@ -194,10 +199,15 @@ async function bookSeriesUnderLock<Input, Target, Alternative>(
 				};
 			}
 			const rows = free.map((o) => holdRows(loaded, o, seriesId));
+			// The series row first: every hold names it (reservation.series_id references it).
+			await insertSeries(tx, seriesId, loaded.series ?? UNDESCRIBED_SERIES, actor.id);
 			// One resource per booking: a hold taken meanwhile is skipped. Several: all or none, so a clash refuses the insert.
 			const singleHolds = rows.every((r) => r.length === 1);
 			const inserted = new Set((await insertMany(tx, rows.flat(), { skipClashing: singleHolds })).map((r) => r.id));
-			if (inserted.size === 0) return { outcome: 'conflict', messageKey: 'booking_series_all_taken', params: {}, conflicts: [] };
+			if (inserted.size === 0) {
+				await deleteSeries(tx, seriesId);
+				return { outcome: 'conflict', messageKey: 'booking_series_all_taken', params: {}, conflicts: [] };
+			}
 			const created = rows.filter((r) => inserted.has(r[0]!.id)).map(bookedOf);
 			const skipped: Skipped[] = [
 				...occurrences.filter((o) => o.state !== 'free').map(({ start, end, state }) => ({ start, end, state })),

@@ -6,6 +6,7 @@ import type { Mail } from '../notifications/letter';
 import type { Recipients } from '../notifications/outbox';
 import type { Clash } from './holds.store';
 import type { Limit } from './limits';
+import type { SeriesDescription } from './recurrence';
 import type { Created } from './result';
 
 /**
@@ -56,6 +57,8 @@ export interface Loaded<Target> {
 	status: Extract<Reservation['status'], 'requested' | 'confirmed'>;
 	/** What every hold of the booking records. */
 	details: { bookedBy: string; schoolId: string | null; purpose: string; attendees: number };
+	/** How a series repeats, kept on its `reservation_series` row (a recurring request). */
+	series?: SeriesDescription;
 	/** The one occurrence, planned by the loader itself (a non-recurring request's hot path). */
 	planned?: PlannedOccurrence;
 }

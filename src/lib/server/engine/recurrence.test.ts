@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { at } from './availability/test-context';
-import { checkRecurrence, MAX_OCCURRENCES, occurrences } from './recurrence';
+import { describeSeries, expandSeries, MAX_OCCURRENCES, occurrences } from './recurrence';
 
 const first = { start: at('2026-11-24', '10:00'), end: at('2026-11-24', '11:30') };
 
 describe('occurrences', () => {
 	it('repeats weekly until a date, that date included', () => {
-		const list = occurrences(first, { frequency: 'weekly', until: '2026-12-15' });
+		const list = occurrences(first, { kind: 'weekly', interval: 1, until: '2026-12-15' });
 		expect(list.map((o) => o.start.toISOString())).toEqual([
 			'2026-11-24T01:00:00.000Z',
 			'2026-12-01T01:00:00.000Z',
@@ -17,37 +17,35 @@ describe('occurrences', () => {
 	});
 
 	it('repeats every two weeks for a count', () => {
-		const list = occurrences(first, { frequency: 'biweekly', count: 3 });
+		const list = occurrences(first, { kind: 'weekly', interval: 2, count: 3 });
 		expect(list.map((o) => o.start.toISOString().slice(0, 10))).toEqual(['2026-11-24', '2026-12-08', '2026-12-22']);
 	});
 
 	it(`never makes more than ${MAX_OCCURRENCES}`, () => {
-		expect(occurrences(first, { frequency: 'weekly', until: '2030-01-01' })).toHaveLength(MAX_OCCURRENCES);
+		expect(occurrences(first, { kind: 'weekly', until: '2030-01-01' })).toHaveLength(MAX_OCCURRENCES);
+	});
+
+	it('repeats on the fourth Tuesday at the same Seoul time, leaving out an exception', () => {
+		const list = occurrences(first, { kind: 'monthlyWeekday', nth: 4, count: 3, except: ['2026-12-22'] });
+		expect(list.map((o) => o.start.toISOString())).toEqual(['2026-11-24T01:00:00.000Z', '2027-01-26T01:00:00.000Z', '2027-02-23T01:00:00.000Z']);
+	});
+
+	it('says which months a rule on the 31st passes over', () => {
+		const on31 = { start: at('2027-01-31', '09:00'), end: at('2027-01-31', '10:00') };
+		expect(expandSeries(on31, { kind: 'monthlyDate', count: 3 }).skippedMonths).toEqual(['2027-02', '2027-04']);
 	});
 });
 
-describe('checkRecurrence', () => {
-	it('wants exactly one of until and count', () => {
-		expect(checkRecurrence({ frequency: 'weekly' }, first.start)[0]?.messageKey).toBe('recurrence_until_or_count');
-		expect(checkRecurrence({ frequency: 'weekly', count: 3, until: '2026-12-31' }, first.start)[0]?.messageKey).toBe(
-			'recurrence_until_or_count'
-		);
-		expect(checkRecurrence({ frequency: 'weekly', count: 3 }, first.start)).toEqual([]);
+describe('describeSeries', () => {
+	it('keeps the rule as an RRULE string, its parameters and the sorted exceptions', () => {
+		const series = describeSeries(first.start, { kind: 'weekdays', until: '2026-12-31', except: ['2026-12-25', '2026-12-01'] });
+		expect(series.rule).toContain('FREQ=DAILY');
+		expect(series.rule).toContain('BYDAY=MO,TU,WE,TH,FR');
+		expect(series.params).toEqual({ kind: 'weekdays', until: '2026-12-31' });
+		expect(series.exceptions).toEqual(['2026-12-01', '2026-12-25']);
 	});
 
-	it('refuses an end date on or before the first occurrence and counts out of range', () => {
-		expect(checkRecurrence({ frequency: 'weekly', until: '2026-11-24' }, first.start)[0]?.messageKey).toBe(
-			'recurrence_until_after_start'
-		);
-		expect(checkRecurrence({ frequency: 'weekly', count: 1 }, first.start)[0]?.messageKey).toBe('recurrence_count_range');
-		expect(checkRecurrence({ frequency: 'weekly', count: 53 }, first.start)[0]?.messageKey).toBe('recurrence_count_range');
-	});
-});
-
-describe('checkRecurrence: frequencies from the table only', () => {
-	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses the frequency %s (an inherited member, not a table key)', (frequency) => {
-		expect(
-			checkRecurrence({ frequency: frequency as 'weekly', count: 3 }, first.start).map((v) => v.messageKey)
-		).toEqual(['recurrence_frequency_invalid']);
+	it('writes a weekly rule without weekdays on the first booking’s weekday', () => {
+		expect(describeSeries(first.start, { kind: 'weekly', interval: 2, count: 4 }).params).toEqual({ kind: 'weekly', weekdays: [1], interval: 2, count: 4 });
 	});
 });

@@ -1,55 +1,71 @@
-import { MINUTE_MS } from '../../time/seoul';
-import { seoulDate, seoulInstant, seoulMinuteOfDay } from '../../time/seoul';
-import { expandDates, mondayIndex } from './rule-dates';
-import type { Violation } from '../errors';
+import { seoulDate, seoulInstant, seoulMinuteOfDay, type IsoDate } from '../../time/seoul';
+import { expandDates, mondayIndex, ruleString, type RepeatRule } from './rule-dates';
+import { MAX_OCCURRENCES, type Recurrence } from '../../schemas/reservations';
 
-import { MAX_OCCURRENCES, type Frequency } from '../../schemas/reservations';
+export { MAX_OCCURRENCES, type Recurrence };
 
-export { MAX_OCCURRENCES, type Frequency };
-export interface Recurrence {
-	frequency: Frequency;
-	/** Last Seoul date an occurrence may fall on (inclusive). */
-	until?: string;
-	/** Number of occurrences, the first included. */
-	count?: number;
+/** The engine's rule of a parsed recurrence (a weekly rule without weekdays repeats the first's). */
+export function repeatRuleOf(recurrence: Recurrence, firstDate: IsoDate): RepeatRule {
+	switch (recurrence.kind) {
+		case 'weekly':
+			return {
+				kind: 'weekly',
+				weekdays: [...new Set(recurrence.weekdays ?? [mondayIndex(firstDate)])].sort((a, b) => a - b),
+				interval: recurrence.interval ?? 1
+			};
+		case 'weekdays':
+			return { kind: 'weekdays' };
+		case 'monthlyDate':
+			return { kind: 'monthlyDate' };
+		case 'monthlyWeekday':
+			return { kind: 'monthlyWeekday', nth: recurrence.nth };
+	}
 }
 
-const STEP_DAYS: Record<Frequency, number> = { weekly: 7, biweekly: 14 };
+/** What a series row keeps: the rule as an RRULE string, its kind and parameters, the dates left out. */
+export interface SeriesDescription {
+	rule: string;
+	params: RepeatRule & { until?: IsoDate; count?: number };
+	exceptions: IsoDate[];
+}
 
-export function checkRecurrence(recurrence: Recurrence, firstStart: Date): Violation[] {
-	const violations: Violation[] = [];
-	// The table's own keys only: `in` would accept 'constructor' or '__proto__' from the prototype.
-	if (typeof recurrence.frequency !== 'string' || !Object.hasOwn(STEP_DAYS, recurrence.frequency)) violations.push({ rule: 'recurrence', messageKey: 'recurrence_frequency_invalid' });
-	const hasUntil = typeof recurrence.until === 'string' && recurrence.until.length > 0;
-	const hasCount = typeof recurrence.count === 'number';
-	if (hasUntil === hasCount) violations.push({ rule: 'recurrence', messageKey: 'recurrence_until_or_count' });
-	if (hasCount && (!Number.isInteger(recurrence.count) || recurrence.count! < 2 || recurrence.count! > MAX_OCCURRENCES))
-		violations.push({ rule: 'recurrence', messageKey: 'recurrence_count_range', params: { max: MAX_OCCURRENCES } });
-	if (hasUntil && !(recurrence.until! > seoulDate(firstStart)))
-		violations.push({ rule: 'recurrence', messageKey: 'recurrence_until_after_start' });
-	return violations;
+export function describeSeries(firstStart: Date, recurrence: Recurrence): SeriesDescription {
+	const firstDate = seoulDate(firstStart);
+	const rule = repeatRuleOf(recurrence, firstDate);
+	const bounds = recurrence.until ? { until: recurrence.until } : { count: recurrence.count };
+	return {
+		rule: ruleString(firstDate, rule, bounds),
+		params: { ...rule, ...bounds },
+		exceptions: [...new Set(recurrence.except ?? [])].sort()
+	};
 }
 
 /**
- * The occurrences of a weekly series in Seoul wall-clock time: same weekday and time each week.
- * The dates come from `rrule` on floating Seoul dates (`rule-dates.ts`); the time of day is put
- * back with `seoulInstant`, so the machine's time zone never enters.
+ * The occurrences of a series in Seoul wall-clock time: the dates come from `rrule` on floating
+ * Seoul dates (`rule-dates.ts`), the time of day is put back with `seoulInstant`, so the
+ * machine's time zone never enters. `skippedMonths`: months a by-date rule passed over (no 31st).
  */
-export function occurrences(first: { start: Date; end: Date }, recurrence: Recurrence): { start: Date; end: Date }[] {
+export function expandSeries(
+	first: { start: Date; end: Date },
+	recurrence: Recurrence
+): { occurrences: { start: Date; end: Date }[]; skippedMonths: string[] } {
 	const startDate = seoulDate(first.start);
 	const startMinute = seoulMinuteOfDay(first.start);
 	const lengthMs = first.end.getTime() - first.start.getTime();
-	if (!Object.hasOwn(STEP_DAYS, recurrence.frequency)) return [];
-	const interval = STEP_DAYS[recurrence.frequency] === 14 ? 2 : 1;
-	const { dates } = expandDates(
-		startDate,
-		{ kind: 'weekly', weekdays: [mondayIndex(startDate)], interval },
-		{ until: recurrence.until || undefined, count: recurrence.count }
-	);
-	return dates.map((date) => {
-		const start = seoulInstant(date, startMinute);
-		return { start, end: new Date(start.getTime() + lengthMs) };
+	const { dates, skippedMonths } = expandDates(startDate, repeatRuleOf(recurrence, startDate), {
+		until: recurrence.until || undefined,
+		count: recurrence.count,
+		except: recurrence.except
 	});
+	return {
+		occurrences: dates.map((date) => {
+			const start = seoulInstant(date, startMinute);
+			return { start, end: new Date(start.getTime() + lengthMs) };
+		}),
+		skippedMonths
+	};
 }
 
-export { MINUTE_MS };
+export function occurrences(first: { start: Date; end: Date }, recurrence: Recurrence): { start: Date; end: Date }[] {
+	return expandSeries(first, recurrence).occurrences;
+}

@@ -30,6 +30,11 @@ describe('expandDates', () => {
 		expect(dates).toEqual(['2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10']);
 	});
 
+	it('repeats on the same date every year (a closure on the center’s founding day)', () => {
+		expect(expandDates('2026-12-10', { kind: 'yearly' }, { count: 3 }).dates).toEqual(['2026-12-10', '2027-12-10', '2028-12-10']);
+		expect(expandDates('2028-02-29', { kind: 'yearly' }, { until: '2036-03-01' }).dates).toEqual(['2028-02-29', '2032-02-29', '2036-02-29']);
+	});
+
 	it('stores as an RRULE string', () => {
 		const text = ruleString('2027-03-09', { kind: 'monthlyWeekday', nth: 2 }, { count: 4 });
 		expect(text).toContain('DTSTART:20270309T000000Z');
@@ -44,7 +49,8 @@ const rule: fc.Arbitrary<RepeatRule> = fc.oneof(
 	fc.record({ kind: fc.constant('weekly' as const), weekdays: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }), interval: fc.constantFrom(1 as const, 2 as const) }),
 	fc.constant({ kind: 'weekdays' as const }),
 	fc.constant({ kind: 'monthlyDate' as const }),
-	fc.record({ kind: fc.constant('monthlyWeekday' as const), nth: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, -1 as const) })
+	fc.record({ kind: fc.constant('monthlyWeekday' as const), nth: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, -1 as const) }),
+	fc.constant({ kind: 'yearly' as const })
 );
 const bounds = fc.oneof(
 	fc.record({ count: fc.integer({ min: 2, max: MAX_OCCURRENCES }) }),
@@ -65,6 +71,8 @@ function matches(first: string, r: RepeatRule, date: string): boolean {
 			const pos = weekdayPosition(date);
 			return mondayIndex(date) === mondayIndex(first) && (r.nth === -1 ? pos.last : pos.nth === r.nth);
 		}
+		case 'yearly':
+			return date.slice(5) === first.slice(5);
 	}
 }
 
@@ -87,7 +95,7 @@ describe('expandDates properties', () => {
 			}),
 			{ numRuns: 200 }
 		);
-	});
+	}, 20_000);
 });
 
 describe('expandDates and the process time zone', () => {

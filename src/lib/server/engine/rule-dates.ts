@@ -7,6 +7,7 @@ import type { Options, Weekday } from 'rrule';
 const RRule: typeof rrulePackage.RRule =
 	rrulePackage.RRule ?? (rrulePackage as unknown as { default: typeof rrulePackage }).default.RRule;
 import { isIsoDate, type IsoDate } from '../../time/seoul';
+import { mondayIndex, weekdayPosition } from '../../time/weekday-of-month';
 import { MAX_OCCURRENCES } from '../../schemas/reservations';
 
 /**
@@ -21,7 +22,8 @@ export type RepeatRule =
 	| { kind: 'weekly'; weekdays: number[]; interval?: 1 | 2 } // weekdays 0=Mon … 6=Sun
 	| { kind: 'weekdays' } // daily, Monday to Friday
 	| { kind: 'monthlyDate' } // same day of the month as the first date; months without it are skipped
-	| { kind: 'monthlyWeekday'; nth: 1 | 2 | 3 | 4 | -1 }; // nth (or last) weekday of the first date
+	| { kind: 'monthlyWeekday'; nth: 1 | 2 | 3 | 4 | -1 } // nth (or last) weekday of the first date
+	| { kind: 'yearly' }; // the same date every year (closures: a founding day); 29 February only in leap years
 
 export interface RepeatBounds {
 	/** Last Seoul date an occurrence may fall on (inclusive). */
@@ -36,16 +38,7 @@ const WEEKDAYS: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, R
 
 const floating = (date: IsoDate) => new Date(`${date}T00:00:00.000Z`);
 const isoOf = (d: Date): IsoDate => d.toISOString().slice(0, 10);
-/** 0 = Monday … 6 = Sunday, of a Seoul date. */
-export const mondayIndex = (date: IsoDate) => (floating(date).getUTCDay() + 6) % 7;
-
-/** The nth weekday of the month `date` is on (1…5), and whether it is the last one. */
-export function weekdayPosition(date: IsoDate): { nth: number; last: boolean } {
-	const d = floating(date);
-	const nth = Math.ceil(d.getUTCDate() / 7);
-	const next = new Date(d.getTime() + 7 * 86_400_000);
-	return { nth, last: next.getUTCMonth() !== d.getUTCMonth() };
-}
+export { mondayIndex, weekdayPosition };
 
 export function rruleOptions(first: IsoDate, rule: RepeatRule, bounds: Pick<RepeatBounds, 'until' | 'count'>): Partial<Options> {
 	const base: Partial<Options> = { dtstart: floating(first) };
@@ -61,6 +54,8 @@ export function rruleOptions(first: IsoDate, rule: RepeatRule, bounds: Pick<Repe
 			return { ...base, freq: RRule.MONTHLY, bymonthday: [day.getUTCDate()] };
 		case 'monthlyWeekday':
 			return { ...base, freq: RRule.MONTHLY, byweekday: [WEEKDAYS[mondayIndex(first)]!.nth(rule.nth)] };
+		case 'yearly':
+			return { ...base, freq: RRule.YEARLY, bymonth: [day.getUTCMonth() + 1], bymonthday: [day.getUTCDate()] };
 	}
 }
 

@@ -54,3 +54,39 @@ describe('checkClosure', () => {
 		expect(range?.end).toEqual(seoulInstant('2026-12-03', 0));
 	});
 });
+
+describe('checkClosure: all day and repeating', () => {
+	it('closes whole days without times: midnight of the first date to midnight after the last', () => {
+		const { violations, plan } = checkClosure(input({ allDay: true, fromTime: '', toTime: 'x', toDate: '2026-12-03' }), known);
+		expect(violations).toEqual([]);
+		expect(plan?.allDay).toBe(true);
+		expect(plan?.ranges.map((r) => [r.start.toISOString(), r.end.toISOString()])).toEqual([['2026-12-01T15:00:00.000Z', '2026-12-03T15:00:00.000Z']]);
+	});
+
+	it('repeats every week on its weekday until the last date, each occurrence as long as the first', () => {
+		const { violations, plan } = checkClosure(input({ repeat: 'weekly', repeatUntil: '2026-12-23' }), known);
+		expect(violations).toEqual([]);
+		expect(plan?.ranges.map((r) => r.start.toISOString())).toEqual(['2026-12-02T04:00:00.000Z', '2026-12-09T04:00:00.000Z', '2026-12-16T04:00:00.000Z', '2026-12-23T04:00:00.000Z']);
+		expect(plan?.ranges.every((r) => r.end.getTime() - r.start.getTime() === 5 * 3_600_000)).toBe(true);
+		expect(plan?.rule).toContain('FREQ=WEEKLY');
+	});
+
+	it('repeats every year on its date, all day', () => {
+		const { plan } = checkClosure(input({ allDay: true, fromDate: '2026-12-10', toDate: '2026-12-10', repeat: 'yearly', repeatUntil: '2028-12-31' }), known);
+		expect(plan?.ranges.map((r) => r.start.toISOString())).toEqual(['2026-12-09T15:00:00.000Z', '2027-12-09T15:00:00.000Z', '2028-12-09T15:00:00.000Z']);
+		expect(plan?.rule).toContain('FREQ=YEARLY');
+	});
+
+	it('wants a last date after the start for a repeating closure, and a known repeat', () => {
+		const problems = (over: Partial<ClosureInput>) => checkClosure(input(over), known).violations.map((v) => `${v.rule}:${v.messageKey}`);
+		expect(problems({ repeat: 'weekly' })).toEqual(['repeatUntil:facility_closure_repeat_until_required']);
+		expect(problems({ repeat: 'weekly', repeatUntil: '2026-12-02' })).toEqual(['repeatUntil:facility_closure_repeat_until_after_start']);
+		expect(problems({ repeat: 'weekly', repeatUntil: '2027-02-30' })).toEqual(['repeatUntil:facility_closure_repeat_until_required']);
+		expect(problems({ repeat: 'constructor' })).toEqual(['repeat:facility_closure_repeat_invalid']);
+	});
+
+	it('keeps only the occurrences still ahead of a repeat that began in the past', () => {
+		const { plan } = checkClosure(input({ fromDate: '2026-11-11', toDate: '2026-11-11', repeat: 'weekly', repeatUntil: '2026-12-02' }), known);
+		expect(plan?.ranges.map((r) => r.start.toISOString().slice(0, 10))).toEqual(['2026-11-25', '2026-12-02']);
+	});
+});

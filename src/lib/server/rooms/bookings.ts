@@ -24,6 +24,7 @@ import { planSeries } from './series';
 import { loadRoom, type RoomWithRules } from './store';
 
 export { parseBookingInput, type BookingInput } from './input';
+export { seriesOutline } from './series';
 export type { Alternative } from './alternatives';
 export type { OccurrenceState } from '../engine';
 

@@ -15,6 +15,8 @@ import { loadRoom, loadRooms } from './store';
 import { moveInstants, type MoveFormValues } from './move-form';
 import { formatTime } from '../../time/format';
 import { seoulDate } from '../../time/seoul';
+import type { RepeatSummary } from '../../time/repeat-text';
+import { repeatSummaryOf, seriesByIds } from '../engine/series.store';
 
 /**
  * One booking as the board opens it: the booker sees their own booking; facility staff see who
@@ -42,6 +44,8 @@ export interface BookingDetails {
 	purposeWithheld?: true;
 	attendees: number;
 	seriesId: string | null;
+	/** How its series repeats, to say in words (null: a single booking). */
+	repeat: RepeatSummary | null;
 	mine: boolean;
 	decisionReason: string | null;
 	cancelReason: string | null;
@@ -89,6 +93,7 @@ export async function details(actor: SessionUser, id: string): Promise<BookingDe
 		...purposeAsSeenBy(actor, { purpose: row.purpose, bookedBy: row.bookedBy, bookerDepartmentCode: people?.bookerDepartmentCode ?? null, schoolId: row.schoolId }),
 		attendees: row.attendees,
 		seriesId: row.seriesId,
+		repeat: row.seriesId ? repeatSummaryOf((await seriesByIds(db, [row.seriesId])).get(row.seriesId) ?? null) : null,
 		mine: row.bookedBy === actor.id,
 		decisionReason: row.decisionReason,
 		cancelReason: row.cancelReason,

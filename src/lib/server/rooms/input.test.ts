@@ -32,9 +32,9 @@ describe('parseBookingInput', () => {
 			'recurrence_until_or_count'
 		);
 		expect(parseBookingInput({ ...valid, recurrence: { frequency: 'weekly', count: 4 } }).value?.recurrence).toEqual({
-			frequency: 'weekly',
-			count: 4,
-			until: undefined
+			kind: 'weekly',
+			interval: 1,
+			count: 4
 		});
 	});
 });

@@ -2,7 +2,9 @@ import { and, asc, desc, eq, gt, inArray, lte, ne } from 'drizzle-orm';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
-import { appUser, reservation, room, roomRule, type ReservationStatus } from '../db/schema';
+import { appUser, reservation, reservationSeries, room, roomRule, type ReservationStatus } from '../db/schema';
+import { repeatSummaryOf } from '../engine/series.store';
+import type { RepeatSummary } from '../../time/repeat-text';
 import { holding, isHolding } from '../engine/holds.store';
 import { DEFAULT_RULES } from './rules';
 import { mayBookRoom } from './rules/eligibility';
@@ -23,6 +25,8 @@ export interface BookingSummary {
 	purpose: string;
 	attendees: number;
 	seriesId: string | null;
+	/** How its series repeats (null: a single booking, or a series without a rule). */
+	repeat: RepeatSummary | null;
 	/** Why staff rejected it (null when not rejected, or "lapsed" when nobody decided in time). */
 	decisionReason: string | null;
 	cancelReason: string | null;
@@ -60,6 +64,9 @@ const columns = {
 	purpose: reservation.purpose,
 	attendees: reservation.attendees,
 	seriesId: reservation.seriesId,
+	seriesRule: reservationSeries.rule,
+	seriesParams: reservationSeries.params,
+	seriesExceptions: reservationSeries.exceptions,
 	decisionReason: reservation.decisionReason,
 	cancelReason: reservation.cancelReason,
 	bookedBy: reservation.bookedBy,
@@ -74,7 +81,8 @@ function baseQuery() {
 		.from(reservation)
 		.innerJoin(room, eq(room.resourceId, reservation.resourceId))
 		.innerJoin(appUser, eq(appUser.id, reservation.bookedBy))
-		.leftJoin(roomRule, eq(roomRule.resourceId, reservation.resourceId));
+		.leftJoin(roomRule, eq(roomRule.resourceId, reservation.resourceId))
+		.leftJoin(reservationSeries, eq(reservationSeries.id, reservation.seriesId));
 }
 
 type Row = Awaited<ReturnType<typeof baseQuery>>[number];
@@ -96,6 +104,7 @@ function summarize(row: Row, actor: SessionUser, now: Date): BookingSummary {
 		purpose: row.purpose,
 		attendees: row.attendees,
 		seriesId: row.seriesId,
+		repeat: row.seriesRule ? repeatSummaryOf({ rule: row.seriesRule, params: row.seriesParams, exceptions: row.seriesExceptions }) : null,
 		decisionReason: row.decisionReason,
 		cancelReason: row.cancelReason,
 		bookedByName: row.bookedByName,

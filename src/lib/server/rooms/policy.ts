@@ -2,6 +2,7 @@ import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import { heldInterval } from '../engine/held';
 import type { Loaded, Policy } from '../engine/policy';
+import { describeSeries } from '../engine/recurrence';
 import { suggestAlternatives, type Alternative } from './alternatives';
 import type { BookingInput } from './input';
 import { quotaLimits } from './quota';
@@ -65,6 +66,7 @@ function loaded(actor: SessionUser, target: RoomWithRules, input: BookingInput, 
 		target,
 		resourceIds: [target.room.resourceId],
 		recurring,
+		...(recurring && input.recurrence ? { series: describeSeries(input.start, input.recurrence) } : {}),
 		// A room that needs approval holds the time as a request, unless staff who approve book it.
 		status: target.rules.requiresApproval && !can(actor, 'reservations.approve') ? 'requested' : 'confirmed',
 		details: {

@@ -1,11 +1,12 @@
-import { minutesBetween, seoulMonthRange } from '../../time/seoul';
+import { minutesBetween, seoulDate, seoulMonthRange } from '../../time/seoul';
+import type { RepeatSummary } from '../../time/repeat-text';
 import type { SessionUser } from '../auth/sessions';
 import { db, type Executor } from '../db';
 import { closuresOverlapping } from '../engine/availability';
 import { heldInterval } from '../engine/held';
 import { clashesOfEach } from '../engine/holds.store';
 import type { PlannedOccurrence } from '../engine/policy';
-import { occurrences } from '../engine/recurrence';
+import { describeSeries, expandSeries, occurrences } from '../engine/recurrence';
 import type { BookingInput } from './input';
 import { monthKey, monthlyUse, quotaLimits } from './quota';
 import { contextOf } from './rule-context';
@@ -52,4 +53,14 @@ export async function planSeries(
 		if (!violations.length && !conflicts.length) planned.set(month, (planned.get(month) ?? 0) + minutesBetween(start, end));
 		return { start, end, holds: [holds[i]!], violations, conflicts, limits: quotaLimits(target, actor.schoolId, start, end) };
 	});
+}
+
+/** How a requested series repeats, to say before it is booked: its rule in words and the months a by-date rule passes over. */
+export function seriesOutline(input: BookingInput): { repeat: RepeatSummary; skippedMonths: string[] } | null {
+	if (!input.recurrence) return null;
+	const described = describeSeries(input.start, input.recurrence);
+	return {
+		repeat: { params: described.params, firstDate: seoulDate(input.start), exceptions: described.exceptions },
+		skippedMonths: expandSeries(input, input.recurrence).skippedMonths
+	};
 }

@@ -71,7 +71,7 @@ export const actions: Actions = {
 		const { input, violations } = parse(values);
 		if (!input) return fail(422, { values, ...fieldErrorsOf(violations), idempotencyKey });
 		try {
-			return { values, preview: sayRows(await bookings.previewSeries(user, input)), idempotencyKey };
+			return { values, preview: sayRows(await bookings.previewSeries(user, input)), outline: bookings.seriesOutline(input), idempotencyKey };
 		} catch (error) {
 			if (error instanceof ValidationError) return fail(422, { values, ...fieldErrorsOf(error.violations), idempotencyKey });
 			if (error instanceof TooManyRequestsError)

@@ -1,4 +1,5 @@
 import type { BookingFormValues } from '$lib/schemas/booking-form';
+import type { RepeatSummary } from '$lib/time/repeat-text';
 
 /** What the booking page's actions answer; shared by the server and the page. */
 export interface Alternative {
@@ -45,4 +46,6 @@ export interface BookActionData {
 	idempotencyKey?: string;
 	booked?: Booked;
 	preview?: PreviewRow[];
+	/** How the previewed series repeats, and the months a by-date rule passes over. */
+	outline?: { repeat: RepeatSummary; skippedMonths: string[] } | null;
 }

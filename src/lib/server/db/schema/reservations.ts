@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	check,
+	date,
 	customType,
 	index,
 	integer,
@@ -81,14 +82,35 @@ export const closure = pgTable(
 		startsAt: timestamp({ withTimezone: true }).notNull(),
 		endsAt: timestamp({ withTimezone: true }).notNull(),
 		reason: text().notNull(),
+		/** Whole Seoul days, midnight to midnight (shown as dates, without times). */
+		allDay: boolean().notNull().default(false),
+		/** The occurrences of one repeating closure share it (deleted together or one by one). */
+		seriesId: uuid(),
+		/** A repeating closure's rule as an RRULE string (on every occurrence of it). */
+		rule: text(),
 		createdBy: uuid().references(() => appUser.id, { onDelete: 'set null' }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		check('closure_range_valid', sql`${t.startsAt} < ${t.endsAt}`),
+		index('closure_series_idx').on(t.seriesId),
 		index('closure_resource_idx').on(t.resourceId, t.startsAt)
 	]
 );
+
+/**
+ * How a series of bookings repeats, written when it is booked: the rule as an RFC 5545 RRULE
+ * string (with its DTSTART, the first Seoul date), its kind and parameters as the form and API
+ * gave them (to say it again in words), and the Seoul dates it leaves out.
+ */
+export const reservationSeries = pgTable('reservation_series', {
+	id: uuid().primaryKey(),
+	rule: text().notNull(),
+	params: jsonb().notNull(),
+	exceptions: date({ mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+	createdBy: uuid().references(() => appUser.id, { onDelete: 'set null' }),
+	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
 
 /**
  * One occupation of one resource for [starts_at, ends_at). `held` adds the set-up and clean-up
@@ -114,7 +136,7 @@ export const reservation = pgTable(
 		schoolId: uuid().references(() => school.id),
 		purpose: text().notNull(),
 		attendees: integer().notNull(),
-		seriesId: uuid(),
+		seriesId: uuid().references(() => reservationSeries.id),
 		/**
 		 * The booking this hold belongs to: the holds of one booking (a consultant and a room) share
 		 * it and change status together. The engine sets it to the first hold's id; null in rows
@@ -165,3 +187,4 @@ export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
 export type Reservation = typeof reservation.$inferSelect;
 export type RoomRule = typeof roomRule.$inferSelect;
 export type Closure = typeof closure.$inferSelect;
+export type ReservationSeries = typeof reservationSeries.$inferSelect;
