@@ -28,6 +28,7 @@ describe('form schemas', () => {
 				'boardMoveForm',
 				'boardReasonForm',
 				'cancelForm',
+				'closureDeleteForm',
 				'closureForm',
 				'decisionForm',
 				'invitationForm',
