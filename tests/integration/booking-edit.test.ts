@@ -5,6 +5,7 @@ import { db } from '../../src/lib/server/db';
 import { auditLog, reservation, roomRule, school } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import * as reminders from '../../src/lib/server/reminders';
+import * as approvals from '../../src/lib/server/facility/approvals';
 import * as bookings from '../../src/lib/server/rooms/bookings';
 import { roomReminders } from '../../src/lib/server/rooms/reminders';
 import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
@@ -101,6 +102,39 @@ describe('editing a booking in place', () => {
 		const again = await bookings.edit(school, booked.id, edit('large-meeting', '2031-03-14', '10:00', '11:00', { purpose: '학년 협의회 (2차)', version: edited.version }));
 		expect(again.status).toBe('requested');
 		expect(await mails('staff_approval_needed', 'facility@center.test')).toHaveLength(staffMails + 1);
+	});
+
+	it('asks again when the purpose or the people of an approved booking change in a room that needs approval', async () => {
+		const school = await actor('school@center.test');
+		const booked = await book('large-meeting', '2031-03-20', '10:00', '11:00');
+		expect(booked.status).toBe('requested');
+		await approvals.approve(await actor('facility@center.test'), booked.id);
+		const staffMails = (await mails('staff_approval_needed', 'facility@center.test')).length;
+		const edited = await bookings.edit(school, booked.id, edit('large-meeting', '2031-03-20', '10:00', '11:00', { attendees: 30 }));
+		expect(edited.status).toBe('requested');
+		expect((await rowOf(booked.id)).decidedBy).toBeNull();
+		expect(await mails('staff_approval_needed', 'facility@center.test')).toHaveLength(staffMails + 1);
+	});
+
+	it('refuses a new time or room inside the cancellation cutoff, as a late cancellation would be, but lets the purpose change', async () => {
+		const school = await actor('school@center.test');
+		await db.update(roomRule).set({ cancelCutoffMinutes: 24 * 60 }).where(eq(roomRule.resourceId, rooms['meeting-a']!));
+		try {
+			const booked = await book('meeting-a', '2031-03-11', '15:00', '16:00');
+			// 23 hours before its start: inside the day-long cutoff.
+			clock.freeze(at('2031-03-10', '16:00'));
+			const late = bookings.edit(school, booked.id, edit('meeting-a', '2031-03-18', '15:00', '16:00'));
+			await expect(late).rejects.toBeInstanceOf(ConflictError);
+			await expect(late).rejects.toMatchObject({ messageKey: 'booking_edit_cutoff', params: { cutoffMinutes: 24 * 60 } });
+			expect((await rowOf(booked.id)).startsAt).toEqual(at('2031-03-11', '15:00'));
+			const renamed = await bookings.edit(school, booked.id, edit('meeting-a', '2031-03-11', '15:00', '16:00', { purpose: '학년 협의회 (장소 안내 추가)' }));
+			expect(renamed.purpose).toBe('학년 협의회 (장소 안내 추가)');
+			// Staff who approve are not bound by it.
+			const moved = await bookings.edit(await actor('facility@center.test'), booked.id, edit('meeting-a', '2031-03-18', '15:00', '16:00', { purpose: renamed.purpose }));
+			expect(moved.start).toEqual(at('2031-03-18', '15:00').toISOString());
+		} finally {
+			await db.update(roomRule).set({ cancelCutoffMinutes: 0 }).where(eq(roomRule.resourceId, rooms['meeting-a']!));
+		}
 	});
 
 	it('refuses an edit that would take the school over its monthly quota, counted again with the booking’s own hours, and changes nothing', async () => {

@@ -133,14 +133,23 @@ export function fitsFirstDate(rule: Recurrence, first: string): boolean {
 	}
 }
 
+/** What every booking names, new or edited: the room, its time and its details. */
+const bookingFields = {
+	roomId: uuid('booking_room_required'),
+	start: instant('booking_time_invalid'),
+	end: instant('booking_time_invalid'),
+	purpose: safeText({ max: PURPOSE_MAX_LENGTH }),
+	attendees: boundedInt(1, ATTENDEES_MAX, 'field_number_range')
+};
+const endAfterStart: [(b: { start: Date; end: Date }) => boolean, { path: string[]; error: string; when: ReturnType<typeof whenValid> }] = [
+	(b) => b.end > b.start,
+	{ path: ['end'], error: 'booking_end_after_start', when: whenValid('start', 'end') }
+];
+
 /** A booking of a room, or the first of a weekly series (POST /api/v1/reservations, /preview, the booking form). */
 export const bookingRequest = z
 	.object({
-		roomId: uuid('booking_room_required'),
-		start: instant('booking_time_invalid'),
-		end: instant('booking_time_invalid'),
-		purpose: safeText({ max: PURPOSE_MAX_LENGTH }),
-		attendees: boundedInt(1, ATTENDEES_MAX, 'field_number_range'),
+		...bookingFields,
 		schoolId: uuid('booking_school_unknown')
 			.optional()
 			.meta({
@@ -153,11 +162,7 @@ export const bookingRequest = z
 			.optional()
 	})
 	// Cross-field rules run even when another field is wrong: every problem at once.
-	.refine((b) => b.end > b.start, {
-		path: ['end'],
-		error: 'booking_end_after_start',
-		when: whenValid('start', 'end')
-	})
+	.refine(...endAfterStart)
 	.refine((b) => !b.recurrence?.until || b.recurrence.until > seoulDate(b.start), {
 		path: ['recurrence'],
 		error: 'recurrence_until_after_start',
@@ -214,22 +219,14 @@ export const moveRequest = z
  */
 export const editRequest = z
 	.object({
-		roomId: uuid('booking_room_required'),
-		start: instant('booking_time_invalid'),
-		end: instant('booking_time_invalid'),
-		purpose: safeText({ max: PURPOSE_MAX_LENGTH }),
-		attendees: boundedInt(1, ATTENDEES_MAX, 'field_number_range'),
+		...bookingFields,
 		version: z
 			.string({ error: 'input_invalid' })
 			.max(100, { error: 'input_invalid' })
 			.optional()
 			.meta({ description: 'The booking version the editor saw (from a previous answer); omitted: the edit applies to the booking as it is now.' })
 	})
-	.refine((b) => b.end > b.start, {
-		path: ['end'],
-		error: 'booking_end_after_start',
-		when: whenValid('start', 'end')
-	})
+	.refine(...endAfterStart)
 	.meta({ id: 'EditRequest' });
 export type EditInput = z.output<typeof editRequest>;
 

@@ -68,10 +68,15 @@ export function ruleString(first: IsoDate, rule: RepeatRule, bounds: Pick<Repeat
  * The Seoul dates of a series, sorted, without duplicates or exceptions, never more than
  * MAX_OCCURRENCES. The first date is always the first occurrence, even if the rule would not
  * produce it (e.g. a weekly rule on other weekdays); `skippedMonths` lists the months a
- * monthly-by-date rule passed over (no 31st in April), so the preview can say so.
+ * monthly-by-date rule passed over (no 31st in April), so the preview can say so; `more` says the
+ * rule goes on past the limit before its end (a caller bounded by `until` refuses rather than cut).
  */
-export function expandDates(first: IsoDate, rule: RepeatRule, bounds: RepeatBounds): { dates: IsoDate[]; skippedMonths: string[] } {
-	if (!isIsoDate(first)) return { dates: [], skippedMonths: [] };
+export function expandDates(
+	first: IsoDate,
+	rule: RepeatRule,
+	bounds: RepeatBounds
+): { dates: IsoDate[]; skippedMonths: string[]; more: boolean } {
+	if (!isIsoDate(first)) return { dates: [], skippedMonths: [], more: false };
 	const except = new Set(bounds.except ?? []);
 	const limit = Math.min(bounds.count ?? MAX_OCCURRENCES, MAX_OCCURRENCES);
 	const until = bounds.until ?? isoOf(new Date(floating(first).getTime() + 5 * 366 * 86_400_000));
@@ -85,12 +90,14 @@ export function expandDates(first: IsoDate, rule: RepeatRule, bounds: RepeatBoun
 	};
 	push(first);
 	// rrule's iterator stops when the callback returns false; exceptions are skipped, not counted.
+	// One past the limit, to tell whether the rule would go on.
 	rr.all((d) => {
 		push(isoOf(d));
-		return dates.length < limit;
+		return dates.length <= limit;
 	});
 	dates.sort();
 	const result = dates.slice(0, limit);
+	const more = dates.length > limit;
 	const skippedMonths: string[] = [];
 	if (rule.kind === 'monthlyDate' && result.length > 0) {
 		const dom = floating(first).getUTCDate();
@@ -100,5 +107,5 @@ export function expandDates(first: IsoDate, rule: RepeatRule, bounds: RepeatBoun
 			if (daysInMonth < dom) skippedMonths.push(isoOf(m).slice(0, 7));
 		}
 	}
-	return { dates: result, skippedMonths };
+	return { dates: result, skippedMonths, more };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seoulInstant } from '../../time/seoul';
-import { checkClosure, type ClosureInput } from './closures';
+import { checkClosure, MAX_CLOSURE_OCCURRENCES, type ClosureInput } from './closures';
 
 const ROOM = '22222222-2222-4222-8222-222222222222';
 const now = seoulInstant('2026-11-23', 8 * 60);
@@ -83,6 +83,15 @@ describe('checkClosure: all day and repeating', () => {
 		expect(problems({ repeat: 'weekly', repeatUntil: '2026-12-02' })).toEqual(['repeatUntil:facility_closure_repeat_until_after_start']);
 		expect(problems({ repeat: 'weekly', repeatUntil: '2027-02-30' })).toEqual(['repeatUntil:facility_closure_repeat_until_required']);
 		expect(problems({ repeat: 'constructor' })).toEqual(['repeat:facility_closure_repeat_invalid']);
+	});
+
+	it('refuses a repeat that runs past the most occurrences instead of cutting it short', () => {
+		const problems = (over: Partial<ClosureInput>) => checkClosure(input(over), known).violations.map((v) => `${v.rule}:${v.messageKey}`);
+		// Weekly from early December 2026 for two years: about 104 weeks.
+		expect(problems({ repeat: 'weekly', repeatUntil: '2028-12-01' })).toEqual(['repeatUntil:facility_closure_repeat_too_many']);
+		const within = checkClosure(input({ repeat: 'weekly', repeatUntil: '2027-06-30' }), known).plan!.ranges.length;
+		expect(within).toBeGreaterThan(20);
+		expect(within).toBeLessThanOrEqual(MAX_CLOSURE_OCCURRENCES);
 	});
 
 	it('keeps only the occurrences still ahead of a repeat that began in the past', () => {

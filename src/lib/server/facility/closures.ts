@@ -103,7 +103,10 @@ export function checkClosure(
 	// Each occurrence lasts as the first does, shifted by whole Seoul days (Seoul keeps no summer time).
 	const first = input.fromDate.trim();
 	const rule: RepeatRule = repeat === 'weekly' ? { kind: 'weekly', weekdays: [mondayIndex(first)], interval: 1 } : { kind: 'yearly' };
-	const { dates } = expandDates(first, rule, { until, count: MAX_CLOSURE_OCCURRENCES });
+	// A rule that runs past the limit before its last date is refused, never cut short quietly.
+	const { dates, more } = expandDates(first, rule, { until, count: MAX_CLOSURE_OCCURRENCES });
+	if (more)
+		return { violations: [{ rule: 'repeatUntil', messageKey: 'facility_closure_repeat_too_many', params: { max: MAX_CLOSURE_OCCURRENCES } }], range: null, plan: null };
 	const lengthMs = range.end.getTime() - range.start.getTime();
 	const ranges = dates
 		.map((date) => ({ ...range!, start: seoulInstant(date, fromMinute!), end: new Date(seoulInstant(date, fromMinute!).getTime() + lengthMs) }))

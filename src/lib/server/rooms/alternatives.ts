@@ -7,7 +7,7 @@ import { heldDuring, holding } from '../engine/holds.store';
 import { loadRooms, type RoomWithRules } from './store';
 import { heldInterval, overlaps } from '../engine/held';
 import { holidayNames } from '../engine/availability';
-import type { BookingInput } from './input';
+import { schoolOf, type BookingInput } from './input';
 import { onGridLength, onGridStart } from './grid';
 import { checkBooking } from './rules';
 
@@ -57,7 +57,7 @@ export async function suggestAlternatives(
 			openingHours: room.hours,
 			closures: closureRows.filter((c) => c.resourceId === null || c.resourceId === room.room.resourceId),
 			holidayNames,
-			actor: { role: actor.role, schoolId: actor.schoolId },
+			actor: { role: actor.role, schoolId: schoolOf(actor, input) },
 			// Alternatives do not know the month's use in other rooms; the booking itself re-checks.
 			quotaUsedMinutes: 0
 		});

@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, Val
 import * as rateLimit from '../rate-limit';
 import type { Alternative } from './alternatives';
 import type { BookingInput } from './input';
-import { checkEditable, statusAfterEdit, versionOf } from './edit-rules';
+import { checkEditable, pastEditCutoff, statusAfterEdit, versionOf } from './edit-rules';
 import { cancelWords, editedRequestNotices, editedWords, lapsedWords, movedWords } from './notify';
 import { mayBookFor } from './on-behalf';
 import { roomPolicy, schoolOf } from './policy';
@@ -428,13 +428,19 @@ export async function edit(actor: SessionUser, id: string, input: EditInput): Pr
 	if (violations.length) throw new ValidationError(violations);
 	const placeChanged =
 		target.room.resourceId !== row.resourceId || start.getTime() !== row.startsAt.getTime() || end.getTime() !== row.endsAt.getTime();
+	const detailsChanged = input.purpose !== row.purpose || input.attendees !== row.attendees;
+	const approver = can(actor, 'reservations.approve');
+	const from = target.room.resourceId === row.resourceId ? target : await loadRoom(row.resourceId);
+	const cutoffMinutes = from?.rules.cancelCutoffMinutes ?? 0;
+	if (placeChanged && !approver && pastEditCutoff(row.startsAt, cutoffMinutes, clock.now()))
+		throw new ConflictError('booking_edit_cutoff', { cutoffMinutes });
 	const status = statusAfterEdit({
 		current: row.status as 'requested' | 'confirmed',
 		placeChanged,
+		detailsChanged,
 		requiresApproval: target.rules.requiresApproval,
-		approver: can(actor, 'reservations.approve')
+		approver
 	});
-	const from = target.room.resourceId === row.resourceId ? target : await loadRoom(row.resourceId);
 	const awaitsDecision = status === 'requested' && (placeChanged || row.status !== 'requested');
 	const edited = await engine.transitions.move(
 		actor.id,

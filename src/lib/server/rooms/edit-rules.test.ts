@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEditable, statusAfterEdit, versionOf } from './edit-rules';
+import { checkEditable, pastEditCutoff, statusAfterEdit, versionOf } from './edit-rules';
 
 const now = new Date('2031-03-10T00:00:00Z');
 const booking = { bookedBy: 'u1', status: 'confirmed' as const, startsAt: new Date('2031-03-11T01:00:00Z') };
@@ -26,17 +26,28 @@ describe('who may edit a booking, and when', () => {
 
 describe('the status after an edit', () => {
 	it('sends a confirmed booking moved into a room that needs approval back to pending', () => {
-		expect(statusAfterEdit({ current: 'confirmed', placeChanged: true, requiresApproval: true, approver: false })).toBe('requested');
+		expect(statusAfterEdit({ current: 'confirmed', placeChanged: true, detailsChanged: false, requiresApproval: true, approver: false })).toBe('requested');
 	});
 	it('confirms a request moved to a room that needs no approval', () => {
-		expect(statusAfterEdit({ current: 'requested', placeChanged: true, requiresApproval: false, approver: false })).toBe('confirmed');
+		expect(statusAfterEdit({ current: 'requested', placeChanged: true, detailsChanged: false, requiresApproval: false, approver: false })).toBe('confirmed');
 	});
-	it('keeps the status when only the purpose or the number of people changes', () => {
-		expect(statusAfterEdit({ current: 'confirmed', placeChanged: false, requiresApproval: true, approver: false })).toBe('confirmed');
-		expect(statusAfterEdit({ current: 'requested', placeChanged: false, requiresApproval: false, approver: false })).toBe('requested');
+	it('keeps the status when only the purpose or the number of people changes in a room that needs no approval, or nothing changes', () => {
+		expect(statusAfterEdit({ current: 'confirmed', placeChanged: false, detailsChanged: true, requiresApproval: false, approver: false })).toBe('confirmed');
+		expect(statusAfterEdit({ current: 'requested', placeChanged: false, detailsChanged: true, requiresApproval: false, approver: false })).toBe('requested');
+		expect(statusAfterEdit({ current: 'confirmed', placeChanged: false, detailsChanged: false, requiresApproval: true, approver: false })).toBe('confirmed');
+	});
+	it('asks again when the purpose or the number of people of an approved booking changes in a room that needs approval', () => {
+		expect(statusAfterEdit({ current: 'confirmed', placeChanged: false, detailsChanged: true, requiresApproval: true, approver: false })).toBe('requested');
+		expect(statusAfterEdit({ current: 'confirmed', placeChanged: false, detailsChanged: true, requiresApproval: true, approver: true })).toBe('confirmed');
+	});
+	it('refuses a new time or room inside the cancellation cutoff, as a late cancellation', () => {
+		const start = new Date('2031-03-11T01:00:00Z');
+		expect(pastEditCutoff(start, 24 * 60, new Date('2031-03-10T00:59:00Z'))).toBe(false);
+		expect(pastEditCutoff(start, 24 * 60, new Date('2031-03-10T01:01:00Z'))).toBe(true);
+		expect(pastEditCutoff(start, 0, new Date('2031-03-11T00:59:00Z'))).toBe(false);
 	});
 	it('keeps it confirmed when staff who approve move it into such a room', () => {
-		expect(statusAfterEdit({ current: 'confirmed', placeChanged: true, requiresApproval: true, approver: true })).toBe('confirmed');
+		expect(statusAfterEdit({ current: 'confirmed', placeChanged: true, detailsChanged: false, requiresApproval: true, approver: true })).toBe('confirmed');
 	});
 });
 

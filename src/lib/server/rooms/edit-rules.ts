@@ -30,21 +30,34 @@ export function checkEditable(
 /**
  * The status after an edit. A new room or time is booked again as a new booking would be: a room
  * that needs approval makes it a request again (unless staff who approve edit it), one that does
- * not confirms it. An edit of the purpose or the number of people alone keeps the status.
+ * not confirms it. In a room that needs approval, a changed purpose or number of people is asked
+ * again too (the decision was made on them); elsewhere such an edit keeps the status.
  */
 export function statusAfterEdit({
 	current,
 	placeChanged,
+	detailsChanged,
 	requiresApproval,
 	approver
 }: {
 	current: 'requested' | 'confirmed';
 	placeChanged: boolean;
+	detailsChanged: boolean;
 	requiresApproval: boolean;
 	approver: boolean;
 }): 'requested' | 'confirmed' {
+	if (requiresApproval && !approver && (placeChanged || detailsChanged)) return 'requested';
 	if (!placeChanged) return current;
-	return requiresApproval && !approver ? 'requested' : 'confirmed';
+	return 'confirmed';
+}
+
+/**
+ * Whether a new room or time comes too late for its booker: inside the room's cancellation
+ * cutoff, moving a booking frees its time as late as cancelling it would, so it is refused the
+ * same way (staff who approve are not bound by it). Changing only the details stays possible.
+ */
+export function pastEditCutoff(startsAt: Date, cutoffMinutes: number, now: Date): boolean {
+	return startsAt.getTime() - cutoffMinutes * 60_000 < now.getTime();
 }
 
 /**

@@ -54,12 +54,8 @@ export const roomPolicy: Policy<BookingInput, RoomWithRules, Alternative> = {
 	notices: (actor, loaded, created, executor) => bookingNotices(actor, loaded, created, executor)
 };
 
-/**
- * The school a booking is for: a school user's own; the school staff book on behalf of
- * (`schoolId`, allowed or refused before the engine is called: bookings.book); else none.
- */
-export const schoolOf = (actor: SessionUser, input: BookingInput): string | null =>
-	actor.role === 'school_user' ? actor.schoolId : (input.schoolId ?? null);
+import { schoolOf } from './input';
+export { schoolOf };
 
 function loaded(actor: SessionUser, target: RoomWithRules, input: BookingInput, recurring: boolean): Loaded<RoomWithRules> {
 	return {

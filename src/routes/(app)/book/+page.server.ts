@@ -76,6 +76,9 @@ export const actions: Actions = {
 			if (error instanceof ValidationError) return fail(422, { values, ...fieldErrorsOf(error.violations), idempotencyKey });
 			if (error instanceof TooManyRequestsError)
 				return fail(429, { values, errors: {}, rules: [], notice: throttledMessage(error.retryAfterSeconds, error.messageKey), idempotencyKey });
+			// A school the sender may not book for (403), and the like: said on the form, never a 5xx.
+			if (error instanceof DomainError && error.status < 500)
+				return fail(error.status, { values, errors: {}, rules: [], notice: say(error.messageKey, error.params), idempotencyKey });
 			throw error;
 		}
 	}
