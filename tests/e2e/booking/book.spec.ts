@@ -34,7 +34,7 @@ test.describe('booking form', () => {
 		await expect(live).toContainText(t('ko', 'book_live_free'));
 		await expect(live).toHaveCount(1);
 		const submit = page.getByRole('button', { name: t('ko', 'book_submit'), exact: true });
-		const repeat = page.getByRole('group', { name: t('ko', 'book_repeat_legend') });
+		const repeat = page.getByRole('group', { name: t('ko', 'book_repeat_legend'), exact: true });
 		const [liveBox, submitBox, repeatBox] = await Promise.all([live.boundingBox(), submit.boundingBox(), repeat.boundingBox()]);
 		expect(liveBox!.y).toBeGreaterThan(repeatBox!.y + repeatBox!.height - 1);
 		expect(liveBox!.y + liveBox!.height).toBeLessThanOrEqual(submitBox!.y);
