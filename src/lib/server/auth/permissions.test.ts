@@ -32,6 +32,10 @@ const EXPECTED: Record<Action, string> = {
 	'reservations.read_purpose':        'N    Y     Y     N    N    Y     Y',
 	'school.bookings.view':             'N    Y     N     N    N    N     Y',
 	'consultations.book':               'N    N     N     N    N    N     Y',
+	'consultations.view':               'N    N     N     Y    N    N     Y',
+	'consultations.read_description':   'N    N     N     Y    N    N     Y',
+	'consultations.read_note':          'N    N     N     Y    N    N     N',
+	'consultations.review_case_log':    'N    N     N     N    N    N     N',
 	'consultations.publish_availability':'N   N     N     Y    N    N     N',
 	'consultations.handle':             'N    N     N     Y    N    N     N',
 	'mediation.cases.read':             'N    N     N     N    Y    N     N',
@@ -69,6 +73,24 @@ describe('can', () => {
 	it("does not let department staff handle another department's queue", () => {
 		expect(can(actors.education_staff!, 'consultations.handle', { departmentId: MEDIATION })).toBe(false);
 		expect(can(actors.mediation_staff!, 'consultations.handle', { departmentId: MEDIATION })).toBe(true);
+	});
+
+	it("lets only a department's lead review its case access log", () => {
+		const lead = { ...actors.mediation_staff!, departmentLead: true };
+		expect(can(lead, 'consultations.review_case_log', { departmentId: MEDIATION })).toBe(true);
+		expect(can(lead, 'consultations.review_case_log', { departmentId: EDUCATION })).toBe(false);
+		expect(can(actors.mediation_staff!, 'consultations.review_case_log', { departmentId: MEDIATION })).toBe(false);
+		expect(can({ ...actors.admin!, departmentLead: true }, 'consultations.review_case_log', { departmentId: MEDIATION })).toBe(false);
+	});
+
+	it("keeps a consultation from other departments and other schools, and its note from the school", () => {
+		const mediationCase = { schoolId: SCHOOL_A, departmentId: MEDIATION };
+		expect(can(actors.education_staff!, 'consultations.view', mediationCase)).toBe(false);
+		expect(can(actors.education_staff!, 'consultations.read_description', mediationCase)).toBe(false);
+		expect(can(actors.mediation_staff!, 'consultations.read_description', mediationCase)).toBe(true);
+		expect(can(actors.school_user!, 'consultations.read_description', mediationCase)).toBe(true);
+		expect(can(actors.school_user!, 'consultations.read_note', mediationCase)).toBe(false);
+		expect(can(actors.school_user!, 'consultations.view', { schoolId: SCHOOL_B, departmentId: MEDIATION })).toBe(false);
 	});
 
 	it('keeps mediation case details from administrators', () => {

@@ -8,6 +8,8 @@ export interface Actor {
 	schoolId: string | null;
 	/** Department code of department staff (e.g. "mediation"); set by the session loader. */
 	departmentCode?: string | null;
+	/** A department's lead (department staff). */
+	departmentLead?: boolean;
 }
 
 /** What an action is about, when the answer depends on it. */
@@ -32,6 +34,10 @@ export const ACTIONS = [
 	'reservations.read_purpose',
 	'school.bookings.view',
 	'consultations.book',
+	'consultations.view',
+	'consultations.read_description',
+	'consultations.read_note',
+	'consultations.review_case_log',
 	'consultations.publish_availability',
 	'consultations.handle',
 	'mediation.cases.read',
@@ -85,6 +91,15 @@ const GRANTS: Record<Action, Grant[]> = {
 	],
 	'school.bookings.view': [{ role: 'school_user', when: ownSchool }, { role: 'admin' }],
 	'consultations.book': [{ role: 'school_user' }],
+	// A consultation (thing: its school and department): the school's own users and the department's
+	// staff; nobody else, admins included (they see a taken time on the board, nothing more).
+	'consultations.view': [{ role: 'school_user', when: ownSchool }, { role: 'department_staff', when: ownDepartment }],
+	// What the school wrote: the school and the department (for 화해조정부 each read is logged).
+	'consultations.read_description': [{ role: 'school_user', when: ownSchool }, { role: 'department_staff', when: ownDepartment }],
+	// The department's outcome note: its own staff only, never the school.
+	'consultations.read_note': [{ role: 'department_staff', when: ownDepartment }],
+	// The case access log of a department: its lead.
+	'consultations.review_case_log': [{ role: 'department_staff', when: (actor, thing) => ownDepartment(actor, thing) && actor.departmentLead === true }],
 	'consultations.publish_availability': [{ role: 'department_staff', when: ownDepartment }],
 	'consultations.handle': [{ role: 'department_staff', when: ownDepartment }],
 	// Case details of Reconciliation & Mediation: its own staff only, not even admins.

@@ -22,7 +22,7 @@ export const STAFF_IDLE_WARNING_MS = 5 * MINUTE_MS;
 export type SessionUser = Pick<
 	AppUser,
 	'id' | 'email' | 'name' | 'role' | 'departmentId' | 'schoolId' | 'locale'
-> & { departmentCode: string | null };
+> & { departmentCode: string | null; departmentLead?: boolean };
 
 /** The columns a SessionUser is made of (from app_user left-joined with its department). */
 export const SESSION_USER_COLUMNS = {
@@ -33,7 +33,8 @@ export const SESSION_USER_COLUMNS = {
 	departmentId: appUser.departmentId,
 	schoolId: appUser.schoolId,
 	locale: appUser.locale,
-	departmentCode: department.code
+	departmentCode: department.code,
+	departmentLead: appUser.departmentLead
 };
 
 export interface ValidSession {

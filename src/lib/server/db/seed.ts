@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import type { Database } from './index';
+import { seedConsultationTopics, seedDemoConsultants } from './seed-consultations';
 import { appUser, department, openingHours, resource, room, roomRule, school, type Role } from './schema';
 
 export const DEMO_PASSWORD = 'center-demo';
@@ -137,14 +138,18 @@ export const DEFAULT_OPENING_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({
 	closesMinute: 18 * 60
 }));
 
-type DemoUser = { email: string; name: string; role: Role; department?: string; school?: string };
+type DemoUser = { email: string; name: string; role: Role; department?: string; school?: string; lead?: boolean };
 export const DEMO_USERS: DemoUser[] = [
 	{ email: 'admin@center.test', name: '김하늘 (관리자)', role: 'admin' },
 	{ email: 'facility@center.test', name: '이도윤 (시설관리)', role: 'facility_manager' },
-	{ email: 'edu@center.test', name: '박서연 (교육지원부)', role: 'department_staff', department: 'education' },
-	{ email: 'admin-support@center.test', name: '최민준 (행정지원부)', role: 'department_staff', department: 'administration' },
-	{ email: 'mediation@center.test', name: '정하은 (화해조정부)', role: 'department_staff', department: 'mediation' },
-	{ email: 'facility-support@center.test', name: '강지호 (시설지원부)', role: 'department_staff', department: 'facility' },
+	{ email: 'edu@center.test', name: '박서연 (교육지원부)', role: 'department_staff', department: 'education', lead: true },
+	{ email: 'admin-support@center.test', name: '최민준 (행정지원부)', role: 'department_staff', department: 'administration', lead: true },
+	{ email: 'mediation@center.test', name: '정하은 (화해조정부)', role: 'department_staff', department: 'mediation', lead: true },
+	{ email: 'facility-support@center.test', name: '강지호 (시설지원부)', role: 'department_staff', department: 'facility', lead: true },
+	{ email: 'edu2@center.test', name: '오지훈 (교육지원부)', role: 'department_staff', department: 'education' },
+	{ email: 'admin-support2@center.test', name: '서유진 (행정지원부)', role: 'department_staff', department: 'administration' },
+	{ email: 'mediation2@center.test', name: '임태윤 (화해조정부)', role: 'department_staff', department: 'mediation' },
+	{ email: 'facility-support2@center.test', name: '문가영 (시설지원부)', role: 'department_staff', department: 'facility' },
 	{ email: 'visits@center.test', name: '윤수아 (방문 담당)', role: 'visit_coordinator' },
 	{ email: 'school@center.test', name: '한지민 (한솔초 교사)', role: 'school_user', school: '9300101' }
 ];
@@ -167,6 +172,7 @@ export async function seedCenter(db: Database): Promise<void> {
 		.insert(openingHours)
 		.values(DEFAULT_OPENING_HOURS.map((h) => ({ ...h, resourceId: null })))
 		.onConflictDoNothing();
+	await seedConsultationTopics(db);
 }
 
 /** The center plus one account per role, all with DEMO_PASSWORD. Idempotent. */
@@ -184,10 +190,12 @@ export async function seedDemo(db: Database): Promise<void> {
 				role: user.role,
 				passwordHash,
 				departmentId: user.department ? departments.find((d) => d.code === user.department)!.id : null,
+				departmentLead: user.lead ?? false,
 				schoolId: user.school ? schools.find((s) => s.code === user.school)!.id : null
 			})
 			.onConflictDoNothing();
 	}
+	await seedDemoConsultants(db);
 }
 
 export async function isSeeded(db: Database): Promise<boolean> {

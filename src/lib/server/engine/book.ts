@@ -121,7 +121,8 @@ async function bookOne<Input, Target, Alternative>(attempt: Attempt<Input, Targe
 	const { limits } = occurrence;
 	const notices = (await policy.notices?.(actor, loaded, created, db)) ?? [];
 	try {
-		await withRetry(() => insertAudited(db, rows, actor.id, 'reservation.create', { alsoWrite: alsoWrite?.(created), limits, notices }));
+		const record = policy.record?.(loaded, created);
+		await withRetry(() => insertAudited(db, rows, actor.id, 'reservation.create', { alsoWrite: alsoWrite?.(created), limits, notices, record }));
 		return created;
 	} catch (error) {
 		if (isLimitExceeded(error)) {

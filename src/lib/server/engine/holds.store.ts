@@ -115,13 +115,17 @@ function lockStatement(resourceIds: string[]): SQL {
  *
  * `notices` (the booking's e-mails) are queued in the outbox by the same statement, only if the
  * insert happened: the booking and its mails commit together or not at all.
+ *
+ * `record` (the service's own row of the booking, reading `inserted` and returning its
+ * `reference`) joins the statement after the insert, so the booking and its record exist together
+ * or not at all; the notices say the reference where they hold REFERENCE_PLACEHOLDER.
  */
 export async function insertAudited(
 	executor: Executor,
 	values: NewHold | NewHold[],
 	actorId: string,
 	action: string,
-	{ alsoWrite, limits = [], notices = [] }: { alsoWrite?: SQL; limits?: Limit[]; notices?: Notice[] } = {}
+	{ alsoWrite, limits = [], notices = [], record }: { alsoWrite?: SQL; limits?: Limit[]; notices?: Notice[]; record?: SQL } = {}
 ): Promise<InsertedHold> {
 	const holds = Array.isArray(values) ? values : [values];
 	const lock = lockStatement([...new Set(holds.map((h) => h.resourceId))]);
@@ -138,8 +142,8 @@ export async function insertAudited(
 		audited as (
 			insert into audit_log (actor_id, action, entity, entity_id, after)
 			select ${actorId}::uuid, ${action}, 'reservation', inserted.id::text, to_jsonb(inserted) from inserted
-		)${sql.join(
-			notices.map((n, i) => sql`, ${sql.raw(`mailed_${i}`)} as (${mailStatement(n.to, n.mail, sql`exists (select 1 from inserted)`)})`),
+		)${record ? sql`, recorded as (${record} returning reference)` : sql``}${sql.join(
+			notices.map((n, i) => sql`, ${sql.raw(`mailed_${i}`)} as (${mailStatement(n.to, n.mail, sql`exists (select 1 from inserted)`, record ? sql`(select reference from recorded)` : undefined)})`),
 			sql``
 		)}
 		select id, resource_id, starts_at, ends_at, status, series_id from inserted`);

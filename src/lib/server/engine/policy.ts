@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions';
 import type { Executor } from '../db';
 import type { Reservation } from '../db/schema';
@@ -40,6 +41,14 @@ export interface Policy<Input, Target, Alternative> {
 	 * no mail without its booking. Composed before the insert, from what the answer will be.
 	 */
 	notices?(actor: SessionUser, loaded: Loaded<Target>, created: Created, executor: Executor): Promise<Notice[]>;
+	/**
+	 * The service's own record of a one-occurrence booking (a consultation's topic, mode and
+	 * reference), written by the booking's own statement after its holds: one INSERT without
+	 * RETURNING into a table with a text column `reference` (the engine returns it), which may read
+	 * the holds just written from the CTE `inserted`. Refused with the booking, or the booking
+	 * refused with it. The notices say the reference where they hold REFERENCE_PLACEHOLDER.
+	 */
+	record?(loaded: Loaded<Target>, created: Created): SQL;
 }
 
 /** One e-mail to some recipients, each reading it in their own language. */

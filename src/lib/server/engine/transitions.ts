@@ -267,7 +267,8 @@ export async function move(
 		changes,
 		notices,
 		limits = [],
-		changedMeanwhile = () => new ConflictError('booking_moved_meanwhile')
+		changedMeanwhile = () => new ConflictError('booking_moved_meanwhile'),
+		alsoWrite
 	}: {
 		words: Words;
 		undoOf?: number;
@@ -280,6 +281,8 @@ export async function move(
 		notices?: (changed: Reservation, tx: Executor) => Promise<Notice[]>;
 		limits?: Limit[];
 		changedMeanwhile?: () => Error;
+		/** The service's own record of the booking, changed in the move's transaction (a consultation's consultant). */
+		alsoWrite?: (tx: Executor) => Promise<void>;
 	}
 ): Promise<Reservation> {
 	const now = clock.now();
@@ -359,6 +362,7 @@ export async function move(
 						after: { ...trail.after, ...detailsOf(moved) }
 					});
 				} else await audit.record(tx, { actorId, action: 'reservation.move', entity: 'reservation', entityId: before.id, ...trail });
+				await alsoWrite?.(tx);
 				await tell(tx, moved, words);
 				for (const notice of (await notices?.(moved, tx)) ?? []) await outbox.mail(tx, notice.to, notice.mail);
 				return moved;

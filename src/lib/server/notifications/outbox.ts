@@ -32,31 +32,38 @@ export async function enqueue(tx: Executor, message: NewMessage): Promise<string
 /**
  * Who a mail goes to: accounts, each reading it in the language they chose (app_user.locale,
  * Korean when unset), active accounts only. `role` reaches every active account of that role (a notice to facility staff),
- * `schoolId` every active school user of that school.
+ * `schoolId` every active school user of that school, `departmentId` every active member of that
+ * department's staff (a consultation request to confirm).
  */
-export type Recipients = { userId: string } | { role: Role } | { schoolId: string };
+export type Recipients = { userId: string } | { role: Role } | { schoolId: string } | { departmentId: string };
 
 function recipientsWhere(to: Recipients): SQL {
 	// A deactivated account gets nothing: not a reminder of a booking, nor word of its move.
 	if ('userId' in to) return sql`u.id = ${to.userId}::uuid and u.active`;
 	// `schoolId`: the school's own users (a booking staff made on its behalf).
 	if ('schoolId' in to) return sql`u.school_id = ${to.schoolId}::uuid and u.role = 'school_user' and u.active`;
+	if ('departmentId' in to) return sql`u.department_id = ${to.departmentId}::uuid and u.role = 'department_staff' and u.active`;
 	return sql`u.role = ${to.role}::role and u.active`;
 }
+
+/** Where a booking's mail says the reference its own statement numbers (engine Policy.record). */
+export const REFERENCE_PLACEHOLDER = '{{reference}}';
 
 /**
  * The statement that queues `mail` for each recipient in their language: one INSERT … SELECT
  * over app_user, so any number of recipients costs one round trip, and it can join a booking's
  * own statement as a CTE (`onlyIf`: a condition on that statement, e.g. that its insert happened).
  */
-export function mailStatement(to: Recipients, mail: Mail, onlyIf?: SQL): SQL {
+export function mailStatement(to: Recipients, mail: Mail, onlyIf?: SQL, reference?: SQL): SQL {
 	// Korean for every account that chose no other language (the center's default).
 	const ko = mail.compose('ko');
 	const en = mail.compose('en');
+	// A booking numbered by its own statement: its mails say the number where they hold the placeholder.
+	const said = (text: string) => (reference ? sql`replace(${text}, ${REFERENCE_PLACEHOLDER}, coalesce(${reference}, ''))` : sql`${text}`);
 	return sql`insert into outbox (to_address, subject, body_text, kind)
 		select u.email,
-			case when u.locale = 'en' then ${en.subject} else ${ko.subject} end,
-			case when u.locale = 'en' then ${en.text} else ${ko.text} end,
+			case when u.locale = 'en' then ${said(en.subject)} else ${said(ko.subject)} end,
+			case when u.locale = 'en' then ${said(en.text)} else ${said(ko.text)} end,
 			${mail.kind}
 		from app_user u where ${recipientsWhere(to)}${onlyIf ? sql` and ${onlyIf}` : sql``}`;
 }

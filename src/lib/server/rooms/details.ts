@@ -80,6 +80,9 @@ export async function details(actor: SessionUser, id: string): Promise<BookingDe
 		.where(eq(reservation.id, row.id));
 	const target = await loadRoom(row.resourceId);
 	const now = clock.now();
+	const withheld =
+		row.bookedBy !== actor.id &&
+		purposeAsSeenBy(actor, { purpose: row.purpose, bookedBy: row.bookedBy, bookerDepartmentCode: people?.bookerDepartmentCode ?? null, schoolId: row.schoolId }).purposeWithheld === true;
 	const holding = engine.isHolding(row.status);
 	const rooms = staff ? (await loadRooms()).map(({ room }) => ({ id: room.resourceId, nameKo: room.nameKo, nameEn: room.nameEn })) : [];
 	return {
@@ -100,7 +103,9 @@ export async function details(actor: SessionUser, id: string): Promise<BookingDe
 		...(staff && people
 			? {
 					booker: { name: people.bookerName, email: people.bookerEmail },
-					school: people.schoolNameKo ? { nameKo: people.schoolNameKo, nameEn: people.schoolNameEn!, phone: people.schoolPhone } : null
+					// A mediation case's school is case information too (need-to-know): withheld with its purpose.
+					school:
+						people.schoolNameKo && !withheld ? { nameKo: people.schoolNameKo, nameEn: people.schoolNameEn!, phone: people.schoolPhone } : null
 				}
 			: {}),
 		may: {

@@ -3,9 +3,16 @@ import { can, type Actor } from '../auth/permissions';
 import { appUser, department, reservation } from '../db/schema';
 import { say } from '../i18n';
 
-/** The department code of a reservation's booker (null for non-department staff), for a select list. */
+/**
+ * The department code a reservation is read under, for a select list: the department of a
+ * consultation it holds time for (a school's mediation consultation holds a room as 화해조정부's
+ * case, never as the school's), else its booker's (null for non-department staff).
+ */
 // Aliased and qualified by hand: drizzle leaves columns unqualified in single-table selects.
-export const bookerDepartmentCode = sql<string | null>`(select booker_department.code from ${appUser} booker join ${department} booker_department on booker_department.id = booker.department_id where booker.id = ${sql.identifier(getTableName(reservation))}.booked_by)`;
+const row = sql.identifier(getTableName(reservation));
+export const bookerDepartmentCode = sql<string | null>`coalesce(
+	(select held_for.code from consultation held_case join ${department} held_for on held_for.id = held_case.department_id where held_case.id = ${row}.booking_id),
+	(select booker_department.code from ${appUser} booker join ${department} booker_department on booker_department.id = booker.department_id where booker.id = ${row}.booked_by))`;
 
 export interface PurposeSource {
 	purpose: string;

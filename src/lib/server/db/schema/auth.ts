@@ -18,6 +18,8 @@ export const appUser = pgTable(
 		departmentId: uuid().references(() => department.id),
 		schoolId: uuid().references(() => school.id),
 		active: boolean().notNull().default(true),
+		/** A department's lead (department staff only): reviews the department's case access log. */
+		departmentLead: boolean().notNull().default(false),
 		locale: text(),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
@@ -28,6 +30,7 @@ export const appUser = pgTable(
 			'app_user_department_staff_has_department',
 			sql`(${t.role} = 'department_staff') = (${t.departmentId} is not null)`
 		),
+		check('app_user_lead_is_department_staff', sql`not ${t.departmentLead} or ${t.role} = 'department_staff'`),
 		check('app_user_school_user_has_school', sql`(${t.role} = 'school_user') = (${t.schoolId} is not null)`)
 	]
 );

@@ -5,3 +5,4 @@ export * from './ops';
 export * from './reservations';
 export * from './limits';
 export * from './calendar';
+export * from './consultations';
