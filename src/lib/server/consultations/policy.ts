@@ -147,7 +147,7 @@ export function openLimits(found: TopicWithDepartment, schoolId: string | null, 
 			refusal: (used) => ({
 				rule: 'openLimit',
 				messageKey: 'consultation_open_limit',
-				params: { department: found.department.nameKo, departmentEn: found.department.nameEn, max, used }
+				params: { max, used }
 			})
 		}
 	];
