@@ -208,3 +208,34 @@ export async function consultationsDuring(consultantIds: string[], from: Date, t
 		.groupBy(reservation.resourceId);
 	return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
+
+/** A department as schools choose it: its active topics and consultants (what anyone may see). */
+export interface CatalogDepartment {
+	department: Department;
+	topics: ConsultationTopic[];
+	consultants: Pick<ConsultantRow, 'id' | 'name' | 'titleKo' | 'titleEn'>[];
+}
+
+/** Every department with its active topics (in their order) and active consultants (by name), in three queries. */
+export async function catalog(executor: Executor = db): Promise<CatalogDepartment[]> {
+	const [departments, topics, consultants] = await Promise.all([
+		executor.select().from(department).orderBy(asc(department.sortOrder)),
+		executor
+			.select()
+			.from(consultationTopic)
+			.where(eq(consultationTopic.active, true))
+			.orderBy(asc(consultationTopic.sortOrder), asc(consultationTopic.nameKo)),
+		executor
+			.select({ id: consultant.resourceId, departmentId: consultant.departmentId, name: appUser.name, titleKo: consultant.titleKo, titleEn: consultant.titleEn })
+			.from(consultant)
+			.innerJoin(resource, eq(resource.id, consultant.resourceId))
+			.innerJoin(appUser, eq(appUser.id, consultant.userId))
+			.where(and(eq(resource.active, true), eq(appUser.active, true)))
+			.orderBy(asc(appUser.name))
+	]);
+	return departments.map((d) => ({
+		department: d,
+		topics: topics.filter((t) => t.departmentId === d.id),
+		consultants: consultants.filter((c) => c.departmentId === d.id).map(({ departmentId: _, ...c }) => c)
+	}));
+}
