@@ -19,6 +19,8 @@ import { say } from '$lib/server/i18n';
 import { log } from '$lib/server/log';
 import { directorySender, smtpSender } from '$lib/server/notifications/mailer';
 import { startJob, startOutboxWorker } from '$lib/server/notifications/worker';
+import { consultationReminders } from '$lib/server/consultations/reminders';
+import { eraseExpiredCases } from '$lib/server/consultations/retention';
 import * as reminders from '$lib/server/reminders';
 import * as reservations from '$lib/server/rooms/bookings';
 import { roomReminders } from '$lib/server/rooms/reminders';
@@ -43,7 +45,8 @@ export const init: ServerInit = async () => {
 	const workers: { stop(): Promise<void> }[] = [
 		startJob('lapse undecided requests', reservations.lapseUndecided, LAPSE_POLL_MS, log),
 		// Queued into the outbox whether or not this process sends mail (SMTP_URL).
-		startJob('reminders', () => reminders.sendDue(REMINDER_SOURCES), REMINDER_POLL_MS, log)
+		startJob('reminders', () => reminders.sendDue(REMINDER_SOURCES), REMINDER_POLL_MS, log),
+		startJob('erase expired mediation case text', () => eraseExpiredCases(), RETENTION_POLL_MS, log)
 	];
 	if (config.smtpUrl) {
 		const sender = smtpSender(config.smtpUrl, config.mailFrom);
@@ -75,8 +78,11 @@ export const init: ServerInit = async () => {
 /** Undecided room requests stop holding time at their start; checked every minute. */
 const LAPSE_POLL_MS = 60_000;
 
+/** Case text past its retention is erased within the hour. */
+const RETENTION_POLL_MS = 60 * 60_000;
+
 /** Every service that reminds its bookers the day before registers its source here. */
-const REMINDER_SOURCES = [roomReminders];
+const REMINDER_SOURCES = [roomReminders, consultationReminders];
 /** Reminders due are queued within a minute. */
 const REMINDER_POLL_MS = 60_000;
 

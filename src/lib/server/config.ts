@@ -58,6 +58,10 @@ export const config = {
 			healthTimeoutMs: envNumber('HEALTHZ_TIMEOUT_MS', 1_000)
 		};
 	},
+	/** Days after a mediation consultation ends until its case text is erased (CASE_RETENTION_DAYS; README › Configuration). */
+	get caseRetentionDays(): number {
+		return envNumber('CASE_RETENTION_DAYS', 180);
+	},
 	get admission(): { maxInFlight: number; maxQueued: number; queueTimeoutMs: number } {
 		return {
 			maxInFlight: envNumber('MAX_IN_FLIGHT', 64),

@@ -323,8 +323,9 @@ async function moveTo(actor: SessionUser, row: Row, to: { start: Date; consultan
 	const now = clock.now();
 	const end = new Date(to.start.getTime() + found.topic.durationMinutes * MINUTE_MS);
 	const sameTime = to.start.getTime() === row.startsAt.getTime();
-	if (!sameTime) {
-		// The new time must be a slot the template offers (holds aside: the engine decides clashes).
+	if (!sameTime || to.consultantId !== row.consultantId) {
+		// The new time (or the colleague's time) must be a slot their template offers, their leave
+		// and the center's closures considered; holds aside: the engine decides clashes.
 		const date = seoulDate(to.start);
 		const offered = (await searchSlots(found, { from: date, to: date, mode: row.mode as ConsultationMode, consultantId: to.consultantId, ignoreHolds: true }, now)).slots;
 		if (!offered.some((s) => s.start === to.start.getTime()))
@@ -332,14 +333,17 @@ async function moveTo(actor: SessionUser, row: Row, to: { start: Date; consultan
 	}
 	const [before] = await db.select().from(reservation).where(eq(reservation.id, row.id));
 	if (!before) throw new NotFoundError();
-	const facts = { ...(await factsOfRow(row)), start: to.start, end };
+	// Read before the move's transaction: its callbacks run inside it (one connection on PGlite).
+	const consultantName = to.consultantId === row.consultantId ? null : ((await consultantById(to.consultantId))?.name ?? '');
+	const base = await factsOfRow(row);
+	const facts = { ...base, start: to.start, end, consultantName: consultantName ?? base.consultantName };
 	try {
 		await transitions.move(
 			actor.id,
 			before,
 			{ start: to.start, end, heldFrom: to.start, heldUntil: new Date(end.getTime() + found.topic.bufferMinutes * MINUTE_MS), resourceId: to.consultantId },
 			{
-				words: async (booking, booker) => (tell ? changeMail(tell, { ...facts, consultantName: (await consultantById(to.consultantId))?.name ?? '' }, booking, null, booker.name) : null),
+				words: async (booking, booker) => (tell ? changeMail(tell, facts, booking, null, booker.name) : null),
 				// The service's record follows its principal hold, in the move's transaction.
 				alsoWrite: async (tx) => {
 					if (to.consultantId !== row.consultantId) await tx.update(consultation).set({ consultantId: to.consultantId }).where(eq(consultation.id, row.id));

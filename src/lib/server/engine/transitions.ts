@@ -3,6 +3,7 @@ import * as audit from '../audit';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
 import { appUser, reservation, type Reservation } from '../db/schema';
+import { instant } from '../db/sql';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Mail } from '../notifications/letter';
 import * as outbox from '../notifications/outbox';
@@ -217,7 +218,10 @@ export interface MoveTarget {
 	end: Date;
 	heldFrom: Date;
 	heldUntil: Date;
-	/** Another resource for the hold `before` names (a room booking moved to another room); its other holds stay where they are. */
+	/**
+	 * Another resource for the hold `before` names (a room booking moved to another room); its other
+	 * holds stay on theirs. `heldFrom`/`heldUntil` are that hold's; the others keep their own margins.
+	 */
 	resourceId?: string;
 }
 
@@ -314,8 +318,12 @@ export async function move(
 					.set({
 						startsAt: to.start,
 						endsAt: to.end,
-						heldFrom: to.heldFrom,
-						heldUntil: to.heldUntil,
+						// The hold `before` names takes the target's held interval; a booking's other holds
+						// (a consultation's room) keep their own margins around the new times.
+						heldFrom: sql<Date>`case when ${reservation.id} = ${before.id}::uuid then ${instant(to.heldFrom)}
+							else ${instant(to.start)} - (${reservation.startsAt} - ${reservation.heldFrom}) end`,
+						heldUntil: sql<Date>`case when ${reservation.id} = ${before.id}::uuid then ${instant(to.heldUntil)}
+							else ${instant(to.end)} + (${reservation.heldUntil} - ${reservation.endsAt}) end`,
 						updatedAt: now,
 						...(changes ? { purpose: changes.purpose, attendees: changes.attendees, status: changes.status } : {}),
 						...(changes?.status === 'requested' && current.status !== 'requested' ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}),

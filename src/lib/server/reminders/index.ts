@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
 import { outbox as outboxTable, reminder } from '../db/schema';
+import { instant } from '../db/sql';
 import type { Mail } from '../notifications/letter';
 import * as outbox from '../notifications/outbox';
 
@@ -40,6 +41,29 @@ export interface DueReminder {
 }
 
 export const BATCH_SIZE = 50;
+
+/** Reminders go out on the day before the start, from this hour (Asia/Seoul) until midnight. */
+export const REMINDER_HOUR_SEOUL = 9;
+/** Bookings starting within this long from now are the only candidates (the window is the day before). */
+const LOOKAHEAD_MS = 2 * 24 * 60 * 60 * 1000;
+
+/**
+ * The SQL condition "`startsAt` (a timestamptz column) is due for its day-before reminder at
+ * `now`": it starts within two days, and now is between 09:00 Asia/Seoul of the day before and
+ * that day's midnight. A worker that was down catches up until midnight; a booking made on the
+ * day it starts gets none. Every source uses it, so every service reminds alike.
+ */
+export function dueDayBefore(startsAt: SQL, now: Date): SQL {
+	const seoulDay = sql`(${startsAt} at time zone 'Asia/Seoul')::date`;
+	return sql`${startsAt} > ${instant(now)} and ${startsAt} < ${instant(new Date(now.getTime() + LOOKAHEAD_MS))}
+		and ((${seoulDay} - 1) + make_time(${REMINDER_HOUR_SEOUL}::int, 0, 0)) at time zone 'Asia/Seoul' <= ${instant(now)}
+		and ${seoulDay}::timestamp at time zone 'Asia/Seoul' > ${instant(now)}`;
+}
+
+/** The SQL condition "no reminder of `source` was claimed for this booking at this start". */
+export function notQueued(source: string, subjectId: SQL, startsAt: SQL): SQL {
+	return sql`not exists (select 1 from reminder s where s.source = ${source} and s.subject_id = ${subjectId} and s.starts_at = ${startsAt})`;
+}
 
 const keyOf = (subjectId: string, startsAt: Date) => `${subjectId}|${startsAt.getTime()}`;
 
