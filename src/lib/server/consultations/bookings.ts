@@ -339,7 +339,9 @@ async function moveTo(actor: SessionUser, row: Row, to: { start: Date; consultan
 			before,
 			{ start: to.start, end, heldFrom: to.start, heldUntil: new Date(end.getTime() + found.topic.bufferMinutes * MINUTE_MS), resourceId: to.consultantId },
 			{
-				words: async (booking, booker) => (tell ? changeMail(tell, { ...facts, consultantName: (await consultantById(to.consultantId))?.name ?? '' }, booking, null, booker.name) : null),
+				// Inside the move's transaction: read through `tx` (on PGlite a read through `db` waits for this transaction forever).
+				words: async (booking, booker, tx) =>
+					tell ? changeMail(tell, { ...facts, consultantName: (await consultantById(to.consultantId, tx))?.name ?? '' }, booking, null, booker.name) : null,
 				// The service's record follows its principal hold, in the move's transaction.
 				alsoWrite: async (tx) => {
 					if (to.consultantId !== row.consultantId) await tx.update(consultation).set({ consultantId: to.consultantId }).where(eq(consultation.id, row.id));
