@@ -199,6 +199,9 @@ for (const server of SERVERS) {
 			expect(refused.status()).toBe(409);
 			const problem: Problem = await refused.json();
 			expect(problem.type).toBe('/api/v1/problems/conflict');
+			expect(problem.title).toBe('Another school has just booked this time. Choose one of the other times below.');
+			// The clash names the time, not whose consultant it is.
+			expect((problem as { conflicts?: object[] }).conflicts).toEqual([{ start: new Date(slot.start).toISOString(), end: expect.any(String) }]);
 			expect(problem.alternatives!.length).toBeGreaterThan(0);
 			expect(problem.alternatives!.map((a) => at(a.start))).not.toContain(at(slot.start));
 			// An alternative is bookable.
