@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { addDays, isIsoDate, mondayOf, seoulDate, seoulInstant, seoulMinuteOfDay, seoulMonthRange, seoulWeekday } from './seoul';
+import { addDays, isIsoDate, mondayOf, seoulDate, seoulInstant, seoulIso, seoulMinuteOfDay, seoulMonthRange, seoulWeekday } from './seoul';
 
 describe('Seoul calendar maths', () => {
 	it('puts 15:30 UTC on the next Seoul day, whatever the machine zone', () => {
@@ -54,5 +54,14 @@ describe('the fixed UTC+9 shortcut', () => {
 				checked++;
 			}
 		expect(checked).toBeGreaterThan(10_000);
+	});
+});
+
+describe('seoulIso', () => {
+	it('writes an instant in Seoul wall-clock time with +09:00, the same instant back when parsed', () => {
+		const instant = new Date('2027-01-05T05:00:00Z');
+		expect(seoulIso(instant)).toBe('2027-01-05T14:00:00+09:00');
+		expect(new Date(seoulIso(instant)).getTime()).toBe(instant.getTime());
+		expect(seoulIso(new Date('2026-12-31T15:30:00Z'))).toBe('2027-01-01T00:30:00+09:00');
 	});
 });

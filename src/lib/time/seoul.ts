@@ -86,3 +86,9 @@ export function seoulMonthRange(instant: Date): { from: Date; to: Date } {
 export function minutesBetween(from: Date, to: Date): number {
 	return (to.getTime() - from.getTime()) / MINUTE_MS;
 }
+
+/** An instant as ISO 8601 in Seoul wall-clock time with its offset (`2027-01-05T14:00:00+09:00`), as the API writes slots. */
+export function seoulIso(instant: Date): string {
+	const d = shifted(instant);
+	return `${seoulDate(instant)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+09:00`;
+}

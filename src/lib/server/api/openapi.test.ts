@@ -66,6 +66,37 @@ describe('openapi.json is generated from the input schemas', () => {
 		]);
 	});
 
+	it('describes the consultation booking with the schema the route parses with (modes, description length, optional consultant)', () => {
+		const schemas = openapi.components?.schemas as Record<string, Record<string, unknown>>;
+		const booking = schemas.ConsultationRequest as { required: string[]; properties: Record<string, Record<string, unknown>> };
+		expect(booking.required.sort()).toEqual(['description', 'mode', 'start', 'topicId']);
+		expect(booking.properties.start).toMatchObject({ type: 'string', format: 'date-time' });
+		expect(booking.properties.mode).toMatchObject({ enum: ['visit', 'video', 'phone'] });
+		expect(booking.properties.description).toMatchObject({ type: 'string', maxLength: 1000 });
+		expect(booking.properties.consultantId).toMatchObject({ type: 'string', format: 'uuid' });
+		const post = openapi.paths?.['/api/v1/consultations']?.post;
+		expect((post?.parameters as { name: string; in: string }[]).map((p) => `${p.in}:${p.name}`)).toEqual(['header:Idempotency-Key']);
+		expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['201', '409', '422']));
+	});
+
+	it('lists the slot query the slots route reads, and the bodies of the consultation actions', () => {
+		const slots = openapi.paths?.['/api/v1/departments/{id}/slots']?.get;
+		expect((slots?.parameters as { name: string; in: string; required?: boolean }[]).map((p) => `${p.in}:${p.name}:${p.required ?? false}`).sort()).toEqual([
+			'path:id:true',
+			'query:consultant:false',
+			'query:from:true',
+			'query:mode:false',
+			'query:to:true',
+			'query:topic:true'
+		]);
+		const schemas = openapi.components?.schemas as Record<string, { required?: string[]; properties: Record<string, Record<string, unknown>> }>;
+		expect(schemas.ConsultationNote?.properties.note).toMatchObject({ type: 'string', maxLength: 4000 });
+		expect(schemas.ConsultationReschedule?.required).toEqual(['start']);
+		expect(schemas.ConsultationReassign?.properties.consultantId).toMatchObject({ format: 'uuid' });
+		expect(schemas.ConsultationCancel?.required ?? []).toEqual([]);
+		expect(openapi.paths?.['/api/v1/consultations/{id}/note']?.put?.requestBody).toBeTruthy();
+	});
+
 	it('serializes to JSON', () => {
 		expect(JSON.parse(JSON.stringify(openapi)).openapi).toBe('3.1.0');
 	});

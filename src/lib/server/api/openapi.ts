@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { dayQuery, rangeQuery } from '../../schemas/availability';
 import { bookingRequest, cancelRequest, editRequest, moveRequest, rejectRequest, reservationId } from '../../schemas/reservations';
+import { cancelRequest as consultationCancelRequest, consultationRequest, noteRequest, reassignRequest, rescheduleRequest, slotQuery } from '../../schemas/consultations';
 import { credentials } from '../../schemas/session';
 import { uuid } from '../../schemas/primitives';
 import * as out from './responses';
@@ -37,6 +38,30 @@ const decision = (summary: string, extra: Partial<ZodOpenApiOperationObject> = {
 		...extra.responses
 	},
 	...(extra.requestBody ? { requestBody: extra.requestBody } : {})
+});
+
+const consultationId = z.object({ id: uuid().meta({ description: 'Consultation id' }) });
+const idempotencyHeader = z.object({
+	'Idempotency-Key': z.string().min(8).max(128).meta({
+		description: 'The same key and body return the first answer again; a different body with the same key is refused (409)'
+	})
+});
+
+/** A consultation's action: the consultation afterwards, or a refusal (a 404 for one the caller may not see). */
+const consultationAction = (summary: string, extra: Partial<ZodOpenApiOperationObject> = {}): ZodOpenApiOperationObject => ({
+	summary,
+	...signedIn,
+	requestParams: { path: consultationId },
+	...(extra.requestBody ? { requestBody: extra.requestBody } : {}),
+	...(extra.description ? { description: extra.description } : {}),
+	responses: {
+		'200': { description: 'Done: the consultation as the caller sees it now', ...json(out.consultation) },
+		'401': problem('Not signed in'),
+		...writeRefusals,
+		'404': problem('No such consultation the caller may see'),
+		'409': problem('Not open any more (cancelled, completed…)'),
+		...extra.responses
+	}
 });
 
 export const openapi = withUnavailable(createDocument({
@@ -190,6 +215,110 @@ export const openapi = withUnavailable(createDocument({
 					'200': { description: 'Moved', ...json(out.reservation) },
 					'409': problem('The new time overlaps another booking (`conflicts`)'),
 					'422': problem('The new time is malformed or breaks rules (`violations`)')
+				}
+			})
+		},
+		'/api/v1/departments': {
+			get: {
+				summary: 'The departments with their consultation topics and consultants',
+				responses: { '200': { description: 'Every department, its active topics in order and its active consultants', ...json(out.departments) } }
+			}
+		},
+		'/api/v1/departments/{id}/slots': {
+			get: {
+				summary: "A topic's free consultation slots over Seoul dates [from, to] (at most 62 days), computed from the consultants' hours and holds",
+				requestParams: { path: z.object({ id: uuid().meta({ description: 'Department id' }) }), query: slotQuery },
+				responses: {
+					'200': { description: 'Free slots in time order (ISO 8601 with +09:00)', ...json(out.slots) },
+					'404': problem('No such department, no such active topic, or a topic of another department'),
+					'422': problem('Bad range (to before from, more than 62 days), date, mode or id (`violations`)')
+				}
+			}
+		},
+		'/api/v1/consultations': {
+			get: {
+				summary: "The caller's consultations: a school user's school's (newest first), department staff's department's queue (by start)",
+				description: 'Lists never carry the description or the outcome note; read one consultation for them.',
+				...signedIn,
+				responses: {
+					'200': { description: 'The consultations', ...json(out.consultationList) },
+					'401': problem('Not signed in'),
+					'403': problem('Neither a school user nor department staff')
+				}
+			},
+			post: {
+				summary: 'Book a consultation (school users)',
+				description:
+					'Without consultantId the free consultant with the fewest consultations that week gets it; in person a consultation room is held too, all or nothing. The school is e-mailed with the reference.',
+				...signedIn,
+				requestParams: { header: idempotencyHeader },
+				requestBody: body(consultationRequest),
+				responses: {
+					'201': { description: 'Booked: confirmed, or requested when the topic needs confirmation', ...json(out.consultationCreated) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'403': problem('Not a school user, or a browser Origin other than this site'),
+					'409': problem('The slot was taken meanwhile: `alternatives` [{start,end}], the next free slots; or the Idempotency-Key was used with another body'),
+					'422': problem('Malformed, or refused by the rules: `violations` [{rule,message}] (slot not offered, mode not offered, the open-consultation limit…)')
+				}
+			}
+		},
+		'/api/v1/consultations/{id}': {
+			get: {
+				summary: 'One consultation (its school and its department only)',
+				description: "The description for its school and department; the outcome note for the department only. A read of a 화해조정부 case's text is logged.",
+				...signedIn,
+				requestParams: { path: consultationId },
+				responses: {
+					'200': { description: 'The consultation', ...json(out.consultation) },
+					'401': problem('Not signed in'),
+					'404': problem('No such consultation the caller may see (the same answer for one of another school or department)')
+				}
+			}
+		},
+		'/api/v1/consultations/{id}/cancel': {
+			post: consultationAction('Cancel: the school before the cutoff, the department before the start with a reason (the school is told)', {
+				requestBody: body(consultationCancelRequest, false),
+				responses: { '422': problem('Past the cancellation cutoff (`cutoff`), a department cancelling without a reason (`reason`), or a malformed body') }
+			})
+		},
+		'/api/v1/consultations/{id}/reschedule': {
+			post: consultationAction('Move to another slot of the same consultant (the school before the cutoff, the department before the start)', {
+				requestBody: body(rescheduleRequest),
+				responses: {
+					'409': problem('The new time was taken: `alternatives` [{start,end}]; or not open any more'),
+					'422': problem('Not a slot the consultant offers (`start`), or past the cutoff (`cutoff`)')
+				}
+			})
+		},
+		'/api/v1/consultations/{id}/confirm': { post: consultationAction('The department confirms a request (the school is e-mailed)', { responses: { '403': problem('Not staff of its department') } }) },
+		'/api/v1/consultations/{id}/reassign': {
+			post: consultationAction("The department hands it to a colleague, checked against the colleague's hours and holds", {
+				requestBody: body(reassignRequest),
+				responses: {
+					'403': problem('Not staff of its department'),
+					'409': problem('The colleague is taken then: `alternatives`; or not open any more'),
+					'422': problem('Not a consultant of the department (`consultantId`), or the colleague does not offer that time (`start`)')
+				}
+			})
+		},
+		'/api/v1/consultations/{id}/complete': {
+			post: consultationAction('The department marks it completed (after its end)', {
+				responses: { '403': problem('Not staff of its department'), '409': problem('Not ended yet, or not open') }
+			})
+		},
+		'/api/v1/consultations/{id}/no-show': {
+			post: consultationAction('The department marks it a no-show (after its start)', {
+				responses: { '403': problem('Not staff of its department'), '409': problem('Not started yet, or not open') }
+			})
+		},
+		'/api/v1/consultations/{id}/note': {
+			put: consultationAction("The department's outcome note (never shown to the school)", {
+				requestBody: body(noteRequest),
+				responses: {
+					'403': problem('Not staff of its department'),
+					'409': problem('The case text was erased (retention)'),
+					'422': problem('Note missing, too long or with control characters')
 				}
 			})
 		},

@@ -107,3 +107,97 @@ export const preview = z.object({
 		.meta({ description: 'Series only: how it repeats' })
 });
 export const cancelled = z.object({ cancelled: z.array(id) });
+
+const names = z.object({ ko: z.string(), en: z.string() }).meta({ description: 'The name in both languages' });
+const consultationMode = z.enum(['visit', 'video', 'phone']);
+export const departments = z.object({
+	departments: z.array(
+		z
+			.object({
+				id,
+				code: z.enum(['education', 'administration', 'mediation', 'facility']).meta({ description: "The seed's stable code" }),
+				name: z.string().meta({ description: "In the request's language" }),
+				names,
+				topics: z.array(
+					z
+						.object({
+							id,
+							name: z.string(),
+							names,
+							description: z.string(),
+							durationMinutes: z.int(),
+							bufferMinutes: z.int().meta({ description: 'Kept free after each consultation' }),
+							modes: z.array(consultationMode),
+							leadTimeMinutes: z.int().meta({ description: 'How long before its start a slot can still be booked' }),
+							horizonDays: z.int().meta({ description: 'How many days ahead slots are offered' }),
+							cancelCutoffMinutes: z.int().meta({ description: 'The school may cancel or reschedule until this long before the start' }),
+							openLimitPerSchool: z.int().nullable().meta({ description: 'Open consultations a school may have with the department at once (null: no limit)' }),
+							requiresConfirmation: z.boolean().meta({ description: 'A booking is a request until the department confirms it' })
+						})
+						.meta({ id: 'ConsultationTopic' })
+				),
+				consultants: z.array(z.object({ id, name: z.string(), title: z.string().meta({ description: "In the request's language" }) }))
+			})
+			.meta({ id: 'Department' })
+	)
+});
+
+export const slots = z.object({
+	departmentId: id,
+	topicId: id,
+	from: z.string().meta({ format: 'date' }),
+	to: z.string().meta({ format: 'date' }),
+	slots: z.array(
+		z
+			.object({
+				start: isoInstant.meta({ example: '2027-01-05T14:00:00+09:00' }),
+				end: isoInstant,
+				consultants: z.int().meta({ description: 'How many consultants are free then' }),
+				consultantIds: z.array(id).meta({ description: 'Who is free then (send one as consultantId to choose them)' })
+			})
+			.meta({ id: 'ConsultationSlot' })
+	)
+});
+
+const consultationStatus = reservationStatus;
+export const consultationCreated = z
+	.object({
+		id,
+		reference: z.string().meta({ example: 'C-2027-0001' }),
+		start: isoInstant,
+		end: isoInstant,
+		mode: consultationMode,
+		status: consultationStatus.meta({ description: 'requested when the topic needs the department’s confirmation, else confirmed' }),
+		roomId: id.optional().meta({ description: 'In person only: the consultation room held' })
+	})
+	.meta({ id: 'ConsultationCreated' });
+
+const localNames = { nameKo: z.string(), nameEn: z.string() };
+export const consultation = z
+	.object({
+		id,
+		reference: z.string(),
+		status: consultationStatus,
+		start: isoInstant,
+		end: isoInstant,
+		mode: consultationMode,
+		department: z.object({ id, code: z.string(), ...localNames }),
+		topic: z.object({ id, ...localNames }),
+		consultant: z.object({ id, name: z.string(), titleKo: z.string(), titleEn: z.string() }),
+		room: z.object({ id, ...localNames }).nullable(),
+		school: z.object({ id, ...localNames, phone: z.string().nullable() }).nullable(),
+		booker: z.object({ name: z.string(), email: z.string() }).nullable(),
+		description: z
+			.string()
+			.nullable()
+			.optional()
+			.meta({ description: 'Absent when the caller may not read it (and in lists); null when erased. Reading a 화해조정부 case is logged' }),
+		outcomeNote: z.string().nullable().optional().meta({ description: "The department's only; absent for the school and in lists" }),
+		cancelReason: z.string().nullable(),
+		decisionReason: z.string().nullable(),
+		caseErased: z.boolean(),
+		createdAt: isoInstant,
+		may: z.object({ cancel: z.boolean(), reschedule: z.boolean(), handle: z.boolean(), readNote: z.boolean() }).meta({ description: 'What the caller may do with it now' })
+	})
+	.meta({ id: 'Consultation' });
+export const consultationList = z.object({ consultations: z.array(consultation) });

@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/sessions';
 import * as clock from '../clock';
 import { db } from '../db';
 import { appUser, caseAccessLog, consultant, consultation, consultationTopic, department, reservation, room, school } from '../db/schema';
-import { book as engineBook, refusalError, statusOf, type BookResult, type Created } from '../engine';
+import { book as engineBook, refusalError as engineRefusalError, statusOf, type BookResult, type Created, type Refused } from '../engine';
 import * as transitions from '../engine/transitions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as idempotency from '../idempotency';
@@ -50,7 +50,14 @@ export async function book(actor: SessionUser, input: ConsultationInput, options
 	return answer.body as ConsultationResult;
 }
 
-export { refusalError };
+/**
+ * A refused booking as the typed error the API answers with: a taken slot says so in the
+ * consultation's words, and its clashes name times only (not whose consultant or room).
+ */
+export function refusalError(refused: Refused<SlotAlternative>) {
+	if (refused.outcome === 'invalid') return engineRefusalError(refused);
+	return engineRefusalError({ ...refused, messageKey: 'consultation_slot_taken', conflicts: refused.conflicts.map(({ start, end }) => ({ start, end })) });
+}
 
 /** A consultation as its school and its department see it (case text only where `may` says). */
 export interface ConsultationView {
