@@ -56,7 +56,8 @@ test.describe('school books a consultation', () => {
 		// The topic says how long, how, whether confirmed, and the cutoff in words.
 		await expect(page.getByText('시작 1일 전까지 취소·변경할 수 있습니다.').first()).toBeVisible();
 		await page.getByRole('link', { name: '시설 보수 상담', exact: true }).click();
-		const when = await pickFirstSlot(page, 'ko');
+		// A week ahead: well before the cutoff, so it can still be moved and cancelled below.
+		const when = await pickFirstSlot(page, 'ko', 1);
 		await page.getByLabel('화상').check();
 		await page.getByLabel(t('ko', 'consult_school_description')).fill('체육관 누수 보수 절차를 여쭙고 싶습니다.');
 		await page.getByRole('button', { name: t('ko', 'consult_school_submit') }).click();
@@ -86,6 +87,14 @@ test.describe('school books a consultation', () => {
 		await page.goto('/consultations/mine');
 		await page.getByRole('link', { name: reference }).click();
 		await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}$/);
+
+		// Another free time of the same consultant.
+		await page.getByRole('link', { name: t('ko', 'consult_school_reschedule') }).click();
+		const move = page.getByRole('button', { name: /으로 바꾸기$/ }).first();
+		const target = ((await move.getAttribute('aria-label')) ?? '').replace(/으로 바꾸기$/, '');
+		await move.click();
+		await expect(page.getByRole('status').filter({ hasText: '바꿨습니다' })).toBeVisible();
+		await expect(page.locator('dl time')).toHaveText(target);
 
 		await page.getByText(t('ko', 'consult_school_cancel'), { exact: true }).click();
 		await page.getByRole('button', { name: t('ko', 'consult_school_cancel_confirm') }).click();
