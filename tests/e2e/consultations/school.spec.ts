@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, horizontalOverflow, hydrated, LOCALES, mailsTo, openContext, SCHOOL, t, test, WIDTHS, type Locale } from '../fixtures';
+import { ACCOUNTS, axeViolations, expect, horizontalOverflow, hydrated, LOCALES, mailsTo, openContext, SCHOOL, t, test, WIDTHS, type Locale } from '../fixtures';
 
 /**
  * A school books a consultation on /consultations, step by step on one page (with and without
@@ -150,6 +150,19 @@ test.describe('school books a consultation', () => {
 		await expect(page.getByText(description)).toBeVisible();
 		await context.close();
 	});
+});
+
+test('only school users book: staff get the forbidden page, a stranger a missing one', async ({ browser }) => {
+	const staff = ACCOUNTS.find((a) => a.email === 'edu@center.test')!;
+	const context = await openContext(browser, { locale: 'ko', as: staff });
+	const page = await context.newPage();
+	for (const path of ['/consultations', '/consultations/mine']) {
+		expect((await page.goto(path))?.status(), path).toBe(403);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('ko', 'error_forbidden_title'));
+	}
+	expect((await page.goto('/consultations/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
+	expect((await page.request.get('/consultations/00000000-0000-4000-8000-000000000000/ics')).status()).toBe(404);
+	await context.close();
 });
 
 test.describe('consultation pages: accessibility', () => {
