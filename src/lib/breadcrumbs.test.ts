@@ -14,6 +14,12 @@ describe('breadcrumbs', () => {
 		expect(trail).toHaveLength(4);
 	});
 
+	it('leads from a consultation, named by its reference, through the school\'s list to the booking page', () => {
+		const trail = trailFor('/(app)/consultations/[id=uuid]', 'C-2026-0001');
+		expect(trail.map((c) => c.href)).toEqual(['/', '/dashboard', '/consultations', '/consultations/mine', undefined]);
+		expect(trail.at(-1)).toEqual({ label: 'C-2026-0001' });
+	});
+
 	it("uses the page's own name for the last crumb when its load gives one", () => {
 		const trail = trailFor('/(public)/rooms/[id=uuid]', '대회의실');
 		expect(trail.at(-1)).toEqual({ label: '대회의실' });

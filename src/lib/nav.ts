@@ -7,6 +7,7 @@ export type NavKey =
 	| 'board'
 	| 'book'
 	| 'myBookings'
+	| 'consultations'
 	| 'approvals'
 	| 'facilityRooms'
 	| 'closures'
@@ -27,6 +28,7 @@ const ROOMS = item('rooms', '/rooms');
 const BOARD = item('board', '/board');
 const BOOK = item('book', '/book');
 const MY_BOOKINGS = item('myBookings', '/my/bookings');
+const CONSULTATIONS = item('consultations', '/consultations');
 const APPROVALS = item('approvals', '/facility/approvals');
 const FACILITY_ROOMS = item('facilityRooms', '/facility/rooms');
 const CLOSURES = item('closures', '/facility/closures');
@@ -37,7 +39,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
 	facility_manager: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, BOOK],
 	department_staff: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
 	visit_coordinator: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
-	school_user: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS]
+	school_user: [DASHBOARD, CONSULTATIONS, BOARD, ROOMS, BOOK, MY_BOOKINGS]
 };
 
 export function navFor(role: Role | null): NavItem[] {
