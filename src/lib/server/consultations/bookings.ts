@@ -333,13 +333,15 @@ async function moveTo(actor: SessionUser, row: Row, to: { start: Date; consultan
 	const [before] = await db.select().from(reservation).where(eq(reservation.id, row.id));
 	if (!before) throw new NotFoundError();
 	const facts = { ...(await factsOfRow(row)), start: to.start, end };
+	// Read before the move's transaction: a query on `db` inside it waits forever on PGlite (one connection).
+	const consultantName = to.consultantId === row.consultantId ? facts.consultantName : ((await consultantById(to.consultantId))?.name ?? '');
 	try {
 		await transitions.move(
 			actor.id,
 			before,
 			{ start: to.start, end, heldFrom: to.start, heldUntil: new Date(end.getTime() + found.topic.bufferMinutes * MINUTE_MS), resourceId: to.consultantId },
 			{
-				words: async (booking, booker) => (tell ? changeMail(tell, { ...facts, consultantName: (await consultantById(to.consultantId))?.name ?? '' }, booking, null, booker.name) : null),
+				words: async (booking, booker) => (tell ? changeMail(tell, { ...facts, consultantName }, booking, null, booker.name) : null),
 				// The service's record follows its principal hold, in the move's transaction.
 				alsoWrite: async (tx) => {
 					if (to.consultantId !== row.consultantId) await tx.update(consultation).set({ consultantId: to.consultantId }).where(eq(consultation.id, row.id));
