@@ -31,9 +31,9 @@ beforeAll(async () => {
 	topics = Object.fromEntries(rows.map((r) => [r.name, r.id]));
 	const cs = await db.select({ id: consultant.resourceId, email: appUser.email }).from(consultant).innerJoin(appUser, eq(appUser.id, consultant.userId));
 	consultantOf = Object.fromEntries(cs.map((c) => [c.email, c.id]));
-	[school, edu, edu2, mediation, facility] = await Promise.all(
+	[school, edu, edu2, mediation, facility] = (await Promise.all(
 		['school@center.test', 'edu@center.test', 'edu2@center.test', 'mediation@center.test', 'facility@center.test'].map((e) => actor(e))
-	);
+	)) as [SessionUser, SessionUser, SessionUser, SessionUser, SessionUser];
 	const all = await db.select().from(schoolTable).orderBy(schoolTable.code);
 	for (const s of all)
 		await db
