@@ -44,6 +44,8 @@ export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
 	'/(staff)/facility/rooms': { label: m.nav_facility_rooms, href: '/facility/rooms', parent: '/(app)/dashboard' },
 	'/(staff)/facility/rooms/new': { label: m.crumb_room_new, parent: '/(staff)/facility/rooms' },
 	'/(staff)/facility/rooms/[id=uuid]': { label: m.crumb_room, parent: '/(staff)/facility/rooms' },
+	'/(staff)/department': { label: m.nav_department, href: '/department', parent: '/(app)/dashboard' },
+	'/(staff)/department/consultations/[id=uuid]': { label: m.dept_queue_details_title, parent: '/(staff)/department' },
 	'/(admin)/admin/users': { label: m.nav_users, href: '/admin/users', parent: '/(app)/dashboard' },
 	'/(admin)/admin/users/new': { label: m.users_new_title, parent: '/(admin)/admin/users' },
 	'/(admin)/admin/users/[id=uuid]': { label: m.crumb_user, parent: '/(admin)/admin/users' },

@@ -11,6 +11,7 @@ export type NavKey =
 	| 'approvals'
 	| 'facilityRooms'
 	| 'closures'
+	| 'department'
 	| 'users'
 	| 'schools'
 	| 'departments'
@@ -37,7 +38,7 @@ const CLOSURES = item('closures', '/facility/closures');
 const BY_ROLE: Record<Role, NavItem[]> = {
 	admin: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, item('users', '/admin/users'), item('schools', '/admin/schools'), item('departments', '/admin/departments'), item('outbox', '/admin/outbox')],
 	facility_manager: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, BOOK],
-	department_staff: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
+	department_staff: [DASHBOARD, item('department', '/department'), BOARD, ROOMS, BOOK, MY_BOOKINGS],
 	visit_coordinator: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
 	school_user: [DASHBOARD, CONSULTATIONS, BOARD, ROOMS, BOOK, MY_BOOKINGS]
 };
