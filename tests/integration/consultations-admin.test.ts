@@ -28,9 +28,11 @@ let consultantOf: Record<string, string>;
 
 beforeAll(async () => {
 	await seedDemoCenter();
-	[eduLead, edu2, mediationLead, mediation2, schoolUser] = await Promise.all(
-		['edu@center.test', 'edu2@center.test', 'mediation@center.test', 'mediation2@center.test', 'school@center.test'].map((e) => actor(e))
-	);
+	eduLead = await actor('edu@center.test');
+	edu2 = await actor('edu2@center.test');
+	mediationLead = await actor('mediation@center.test');
+	mediation2 = await actor('mediation2@center.test');
+	schoolUser = await actor('school@center.test');
 	const rows = await db.select({ id: consultant.resourceId, userId: consultant.userId }).from(consultant);
 	consultantOf = Object.fromEntries(rows.map((r) => [r.userId, r.id]));
 });
