@@ -134,7 +134,9 @@ export const weeklyTemplateInput = z
 		consultantId: uuid('dept_avail_consultant_unknown'),
 		weekday: listOf(z.string({ error: 'input_invalid' }).max(2)),
 		start: listOf(z.string({ error: 'input_invalid' }).max(5)),
-		end: listOf(z.string({ error: 'input_invalid' }).max(5))
+		end: listOf(z.string({ error: 'input_invalid' }).max(5)),
+		/** Row numbers (0-based) ticked for removal. */
+		remove: listOf(z.string({ error: 'input_invalid' }).max(3))
 	})
 	.transform((form, ctx) => {
 		const rows = Math.max(form.weekday.length, form.start.length, form.end.length);
@@ -145,7 +147,7 @@ export const weeklyTemplateInput = z
 		const spans: { row: number; weekday: number; startMinute: number; endMinute: number }[] = [];
 		for (let i = 0; i < rows; i++) {
 			const [w, s, e] = [form.weekday[i]!.trim(), form.start[i]!.trim(), form.end[i]!.trim()];
-			if (!w && !s && !e) continue;
+			if ((!w && !s && !e) || form.remove.includes(String(i))) continue;
 			const weekday = /^[0-6]$/.test(w) ? Number(w) : null;
 			const startMinute = gridMinute(s);
 			const endMinute = gridMinute(e);

@@ -9,7 +9,7 @@ import * as audit from '../audit';
 import { can, type Actor } from '../auth/permissions';
 import * as clock from '../clock';
 import { db } from '../db';
-import { consultationTopic, type ConsultationTopic } from '../db/schema';
+import { consultationTopic, department, type ConsultationTopic } from '../db/schema';
 import { isUuid } from '../db/sql';
 import { ForbiddenError, NotFoundError } from '../errors';
 
@@ -82,4 +82,14 @@ export async function create(actor: Actor, input: ConsultationTopicInput): Promi
 		await audit.record(tx, { actorId: actor.id, action: 'consultation.topic.create', entity: 'consultation_topic', entityId: row!.id, after: values });
 		return row!.id;
 	});
+}
+
+/** The actor's department's names (for the department pages' headings), or null for a user of none. */
+export async function departmentOf(actor: Actor): Promise<{ id: string; code: string; nameKo: string; nameEn: string } | null> {
+	if (actor.departmentId === null) return null;
+	const [row] = await db
+		.select({ id: department.id, code: department.code, nameKo: department.nameKo, nameEn: department.nameEn })
+		.from(department)
+		.where(eq(department.id, actor.departmentId));
+	return row ?? null;
 }
