@@ -70,6 +70,18 @@ describe('can', () => {
 		expect(can(actors.school_user!, 'school.bookings.view', { schoolId: SCHOOL_B })).toBe(false);
 	});
 
+	it("lets department staff publish their own hours and their department's topics, the lead anyone's of the department", () => {
+		const staff = actors.education_staff!;
+		const lead = { ...staff, id: 'u7', departmentLead: true };
+		expect(can(staff, 'consultations.publish_availability', { departmentId: EDUCATION })).toBe(true);
+		expect(can(staff, 'consultations.publish_availability', { departmentId: MEDIATION })).toBe(false);
+		expect(can(staff, 'consultations.publish_availability', { departmentId: EDUCATION, userId: staff.id })).toBe(true);
+		expect(can(staff, 'consultations.publish_availability', { departmentId: EDUCATION, userId: 'u-colleague' })).toBe(false);
+		expect(can(lead, 'consultations.publish_availability', { departmentId: EDUCATION, userId: 'u-colleague' })).toBe(true);
+		expect(can(lead, 'consultations.publish_availability', { departmentId: MEDIATION, userId: 'u-other' })).toBe(false);
+		expect(can({ ...actors.admin!, departmentLead: true }, 'consultations.publish_availability', { departmentId: EDUCATION })).toBe(false);
+	});
+
 	it("does not let department staff handle another department's queue", () => {
 		expect(can(actors.education_staff!, 'consultations.handle', { departmentId: MEDIATION })).toBe(false);
 		expect(can(actors.mediation_staff!, 'consultations.handle', { departmentId: MEDIATION })).toBe(true);

@@ -100,7 +100,15 @@ const GRANTS: Record<Action, Grant[]> = {
 	'consultations.read_note': [{ role: 'department_staff', when: ownDepartment }],
 	// The case access log of a department: its lead.
 	'consultations.review_case_log': [{ role: 'department_staff', when: (actor, thing) => ownDepartment(actor, thing) && actor.departmentLead === true }],
-	'consultations.publish_availability': [{ role: 'department_staff', when: ownDepartment }],
+	// What a department offers (its topics; thing: the department) and a consultant's hours (thing:
+	// the department and the consultant's user): the department's staff, each their own hours; its
+	// lead anyone's of the department.
+	'consultations.publish_availability': [
+		{
+			role: 'department_staff',
+			when: (actor, thing) => ownDepartment(actor, thing) && (thing.userId === undefined || thing.userId === actor.id || actor.departmentLead === true)
+		}
+	],
 	'consultations.handle': [{ role: 'department_staff', when: ownDepartment }],
 	// Case details of Reconciliation & Mediation: its own staff only, not even admins.
 	'mediation.cases.read': [{ role: 'department_staff', when: inMediation }],

@@ -195,7 +195,7 @@ const readsCase = (row: Row, view: ConsultationView) =>
 /** Write one access-log row per mediation case read, in the request that read it. */
 async function logCaseReads(actor: SessionUser, rows: { id: string; reference: string }[], purpose: 'view' | 'export', clientAddress: string | null) {
 	if (rows.length === 0) return;
-	await db.insert(caseAccessLog).values(rows.map((r) => ({ consultationId: r.id, reference: r.reference, actorId: actor.id, purpose, clientAddress })));
+	await db.insert(caseAccessLog).values(rows.map((r) => ({ consultationId: r.id, reference: r.reference, actorId: actor.id, purpose, clientAddress, at: clock.now() })));
 }
 
 /**
