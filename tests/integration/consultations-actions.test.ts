@@ -12,11 +12,11 @@ import * as consultations from '../../src/lib/server/consultations/bookings';
 import { consultationReminders } from '../../src/lib/server/consultations/reminders';
 import { eraseExpiredCases } from '../../src/lib/server/consultations/retention';
 import { db } from '../../src/lib/server/db';
-import { appUser, auditLog, caseAccessLog, consultant, consultation, consultationTopic, department, outbox, reminder, reservation, school } from '../../src/lib/server/db/schema';
+import { auditLog, caseAccessLog, consultation, department, outbox, reminder, reservation } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import * as reminders from '../../src/lib/server/reminders';
 import { roomReminders } from '../../src/lib/server/rooms/reminders';
-import { actor, at, seedDemoCenter } from './fixtures';
+import { actor, at, consultationIds, schoolUsers, seedDemoCenter } from './fixtures';
 
 let topics: Record<string, string>;
 let consultantOf: Record<string, string>;
@@ -24,17 +24,8 @@ let schools: SessionUser[];
 
 beforeAll(async () => {
 	await seedDemoCenter();
-	const rows = await db.select({ id: consultationTopic.id, name: consultationTopic.nameKo }).from(consultationTopic);
-	topics = Object.fromEntries(rows.map((r) => [r.name, r.id]));
-	const cs = await db.select({ id: consultant.resourceId, email: appUser.email }).from(consultant).innerJoin(appUser, eq(appUser.id, consultant.userId));
-	consultantOf = Object.fromEntries(cs.map((c) => [c.email, c.id]));
-	const all = await db.select().from(school).orderBy(school.code);
-	for (const s of all)
-		await db
-			.insert(appUser)
-			.values({ email: `teacher-${s.code}@school.test`, name: `교사 ${s.nameKo}`, role: 'school_user', schoolId: s.id })
-			.onConflictDoNothing();
-	schools = await Promise.all(all.map((s) => actor(`teacher-${s.code}@school.test`)));
+	({ topics, consultantOf } = await consultationIds());
+	schools = await schoolUsers();
 });
 
 // Monday 2027-01-04, 08:00 Seoul.

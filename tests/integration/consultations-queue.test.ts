@@ -10,10 +10,10 @@ import * as clock from '../../src/lib/server/clock';
 import * as bookings from '../../src/lib/server/consultations/bookings';
 import * as queue from '../../src/lib/server/consultations/queue';
 import { db } from '../../src/lib/server/db';
-import { appUser, caseAccessLog, consultant, consultationTopic, outbox, school as schoolTable } from '../../src/lib/server/db/schema';
+import { caseAccessLog, outbox } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import type { SessionUser } from '../../src/lib/server/auth/sessions';
-import { actor, at, seedDemoCenter } from './fixtures';
+import { actor, at, consultationIds, schoolUsers, seedDemoCenter } from './fixtures';
 
 let topics: Record<string, string>;
 let consultantOf: Record<string, string>;
@@ -27,20 +27,11 @@ let facility: SessionUser;
 
 beforeAll(async () => {
 	await seedDemoCenter();
-	const rows = await db.select({ id: consultationTopic.id, name: consultationTopic.nameKo }).from(consultationTopic);
-	topics = Object.fromEntries(rows.map((r) => [r.name, r.id]));
-	const cs = await db.select({ id: consultant.resourceId, email: appUser.email }).from(consultant).innerJoin(appUser, eq(appUser.id, consultant.userId));
-	consultantOf = Object.fromEntries(cs.map((c) => [c.email, c.id]));
+	({ topics, consultantOf } = await consultationIds());
 	[school, edu, edu2, mediation, facility] = (await Promise.all(
 		['school@center.test', 'edu@center.test', 'edu2@center.test', 'mediation@center.test', 'facility@center.test'].map((e) => actor(e))
 	)) as [SessionUser, SessionUser, SessionUser, SessionUser, SessionUser];
-	const all = await db.select().from(schoolTable).orderBy(schoolTable.code);
-	for (const s of all)
-		await db
-			.insert(appUser)
-			.values({ email: `queue-${s.code}@school.test`, name: `교사 ${s.nameKo}`, role: 'school_user', schoolId: s.id })
-			.onConflictDoNothing();
-	schools = await Promise.all(all.map((s) => actor(`queue-${s.code}@school.test`)));
+	schools = await schoolUsers('queue');
 });
 
 // Monday 2027-01-04, 08:00 Seoul (lead time one day: Tuesday the 5th on is bookable).

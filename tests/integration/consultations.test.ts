@@ -11,27 +11,16 @@ import * as consultations from '../../src/lib/server/consultations/bookings';
 import { searchSlots } from '../../src/lib/server/consultations/search';
 import { loadTopic } from '../../src/lib/server/consultations/store';
 import { db } from '../../src/lib/server/db';
-import { appUser, caseAccessLog, consultant, consultation, consultationTopic, department, outbox, reservation, school } from '../../src/lib/server/db/schema';
+import { appUser, caseAccessLog, consultant, consultation, consultationTopic, department, outbox, reservation } from '../../src/lib/server/db/schema';
 import { NotFoundError } from '../../src/lib/server/errors';
 import * as rooms from '../../src/lib/server/rooms/bookings';
 import { details as boardDetails } from '../../src/lib/server/rooms/details';
 import type { SessionUser } from '../../src/lib/server/auth/sessions';
-import { actor, at, roomIdsByCode, seedDemoCenter } from './fixtures';
+import { actor, at, roomIdsByCode, schoolUsers, seedDemoCenter } from './fixtures';
 
 let topics: Record<string, string>;
 let consultantsOf: Record<string, { id: string; email: string }[]>;
 let schools: SessionUser[];
-
-/** A school user of each demo school (the seed has one; the rest are made here). */
-async function schoolUsers(): Promise<SessionUser[]> {
-	const all = await db.select().from(school).orderBy(school.code);
-	for (const s of all)
-		await db
-			.insert(appUser)
-			.values({ email: `teacher-${s.code}@school.test`, name: `교사 ${s.nameKo}`, role: 'school_user', schoolId: s.id })
-			.onConflictDoNothing();
-	return Promise.all(all.map((s) => actor(`teacher-${s.code}@school.test`)));
-}
 
 beforeAll(async () => {
 	await seedDemoCenter();

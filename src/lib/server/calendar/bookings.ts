@@ -5,7 +5,8 @@ import { buildCalendar, ICS_CONTENT_TYPE, type IcsEvent, type IcsStatus } from '
 
 const PROD_ID = '-//Sejong School Support Center//Room Booking//KO';
 
-const ICS_STATUS: Record<ReservationStatus, IcsStatus> = {
+/** A booking's status as an iCalendar STATUS (every service's bookings share these statuses). */
+export const ICS_STATUS: Record<ReservationStatus, IcsStatus> = {
 	requested: 'TENTATIVE',
 	confirmed: 'CONFIRMED',
 	completed: 'CONFIRMED',

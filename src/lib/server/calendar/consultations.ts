@@ -1,16 +1,8 @@
 import type { ConsultationView } from '../consultations/bookings';
 import { modeLabel } from '../consultations/notify';
 import { say } from '../i18n';
-import type { IcsEvent, IcsStatus } from './ics';
-
-const ICS_STATUS: Record<string, IcsStatus> = {
-	requested: 'TENTATIVE',
-	confirmed: 'CONFIRMED',
-	completed: 'CONFIRMED',
-	rejected: 'CANCELLED',
-	cancelled: 'CANCELLED',
-	no_show: 'CANCELLED'
-};
+import { ICS_STATUS } from './bookings';
+import type { IcsEvent } from './ics';
 
 /**
  * One consultation as a calendar event, in the current request's language. Like the mails, it
@@ -22,7 +14,7 @@ export function consultationEvent(c: ConsultationView, options: { locale: 'ko' |
 	const topic = en ? c.topic.nameEn : c.topic.nameKo;
 	const mode = modeLabel(c.mode, options.locale);
 	const room = c.room ? (en ? c.room.nameEn : c.room.nameKo) : null;
-	const status = ICS_STATUS[c.status] ?? 'CONFIRMED';
+	const status = ICS_STATUS[c.status as keyof typeof ICS_STATUS] ?? 'CONFIRMED';
 	return {
 		// Stable per consultation: importing the file again updates the event instead of adding one.
 		uid: `consultation-${c.id}@${new URL(options.origin).hostname}`,
