@@ -258,3 +258,21 @@ describe('retention of mediation case text', () => {
 		expect((await consultations.get(mediation, ids[0]!)).caseErased).toBe(true);
 	});
 });
+
+describe('reads without case text', () => {
+	it('summary() leaves the case text out and logs no read; listFor() is the caller’s own scope', async () => {
+		const school = schools[3]!;
+		const mediation = await actor('mediation@center.test');
+		const id = await booked(school, '학교폭력 사안 상담', at('2027-01-08', '09:00'), 'phone', consultantOf['mediation@center.test']);
+		const logged = () => db.select().from(caseAccessLog).where(eq(caseAccessLog.consultationId, id));
+		const seen = await consultations.summary(mediation, id);
+		expect(seen.reference).toMatch(/^C-2027-\d{4}$/);
+		expect('description' in seen || 'outcomeNote' in seen).toBe(false);
+		expect(await logged()).toHaveLength(0);
+		await expect(consultations.summary(await actor('edu@center.test'), id)).rejects.toBeInstanceOf(NotFoundError);
+		expect((await consultations.listFor(school)).map((c) => c.id)).toContain(id);
+		expect((await consultations.listFor(mediation)).map((c) => c.id)).toContain(id);
+		expect((await consultations.listFor(await actor('edu@center.test'))).map((c) => c.id)).not.toContain(id);
+		await expect(consultations.listFor(await actor('facility@center.test'))).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});

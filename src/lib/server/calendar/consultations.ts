@@ -8,7 +8,7 @@ import type { IcsEvent } from './ics';
  * One consultation as a calendar event, in the current request's language. Like the mails, it
  * never carries the case text (the description): a calendar is shared and synced widely.
  */
-export function consultationEvent(c: ConsultationView, options: { locale: 'ko' | 'en'; origin: string }): IcsEvent {
+export function consultationEvent(c: Omit<ConsultationView, 'description' | 'outcomeNote'>, options: { locale: 'ko' | 'en'; origin: string }): IcsEvent {
 	const en = options.locale === 'en';
 	const department = en ? c.department.nameEn : c.department.nameKo;
 	const topic = en ? c.topic.nameEn : c.topic.nameKo;

@@ -211,6 +211,24 @@ export async function get(actor: SessionUser, id: string, { clientAddress = null
 }
 
 /**
+ * One consultation without its case text (an .ics, a notice): for whoever may see it, a 404 for
+ * anyone else; nothing is read that needs logging.
+ */
+export async function summary(actor: SessionUser, id: string): Promise<Omit<ConsultationView, 'description' | 'outcomeNote'>> {
+	const [row] = await rowsWhere(eq(consultation.id, id));
+	if (!row || !maySee(actor, row)) throw new NotFoundError();
+	const { description: _d, outcomeNote: _o, ...view } = viewOf(actor, row, await names([row]), clock.now());
+	return view;
+}
+
+/** The caller's own consultations: a school user's school's, department staff's department's queue. */
+export async function listFor(actor: SessionUser): Promise<ConsultationView[]> {
+	if (actor.role === 'school_user' && actor.schoolId) return list(actor, { schoolId: actor.schoolId });
+	if (actor.role === 'department_staff' && actor.departmentId) return list(actor, { departmentId: actor.departmentId });
+	throw new ForbiddenError();
+}
+
+/**
  * A school's consultations (any of its users), or a department's queue: newest first for the
  * school, by start for the department. Lists never carry case text (it is read one by one, logged).
  */

@@ -1,8 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { consultationRequest } from '$lib/schemas/consultations';
-import type { SessionUser } from '$lib/server/auth/sessions';
 import * as consultations from '$lib/server/consultations/bookings';
-import { ForbiddenError } from '$lib/server/errors';
 import { api, requireApiUser } from '$lib/server/http/api';
 import { ensureInput } from '$lib/server/http/input';
 import { problemFromError, readJson } from '$lib/server/http/problem';
@@ -13,14 +11,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) =>
 	api(event, async () => {
 		const user = requireApiUser(event);
-		return { body: { consultations: await consultations.list(user, scopeOf(user)) } };
+		return { body: { consultations: await consultations.listFor(user) } };
 	});
-
-function scopeOf(user: SessionUser): { schoolId: string } | { departmentId: string } {
-	if (user.role === 'school_user' && user.schoolId) return { schoolId: user.schoolId };
-	if (user.role === 'department_staff' && user.departmentId) return { departmentId: user.departmentId };
-	throw new ForbiddenError();
-}
 
 /**
  * Book a consultation (school users). The Idempotency-Key makes retries safe: the same key and

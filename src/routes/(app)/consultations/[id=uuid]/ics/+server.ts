@@ -13,11 +13,8 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const now = clock.now();
 	try {
-		// The list carries no case text, so a download is not logged as a read of a mediation case.
-		const consultation = user.schoolId
-			? (await bookings.list(user, { schoolId: user.schoolId })).find((c) => c.id === event.params.id)
-			: await bookings.get(user, event.params.id, { clientAddress: event.getClientAddress() });
-		if (!consultation) throw new NotFoundError();
+		// No case text in a calendar file, so a download is not a read of a mediation case to log.
+		const consultation = await bookings.summary(user, event.params.id);
 		const locale = getLocale() === 'en' ? 'en' : 'ko';
 		return calendarResponse([consultationEvent(consultation, { locale, origin: event.url.origin })], `consultation-${consultation.reference}.ics`, now);
 	} catch (e) {
