@@ -38,7 +38,12 @@ export const ACCOUNTS: readonly Account[] = [
 	{ email: 'mediation@center.test', name: '정하은 (화해조정부)', role: 'department_staff' },
 	{ email: 'facility-support@center.test', name: '강지호 (시설지원부)', role: 'department_staff' },
 	{ email: 'visits@center.test', name: '윤수아 (방문 담당)', role: 'visit_coordinator' },
-	{ email: 'school@center.test', name: '한지민 (한솔초 교사)', role: 'school_user' }
+	{ email: 'school@center.test', name: '한지민 (한솔초 교사)', role: 'school_user' },
+	// The second consultant of each department (after the school: specs index the first eight).
+	{ email: 'edu2@center.test', name: '오지훈 (교육지원부)', role: 'department_staff' },
+	{ email: 'admin-support2@center.test', name: '서유진 (행정지원부)', role: 'department_staff' },
+	{ email: 'mediation2@center.test', name: '임태윤 (화해조정부)', role: 'department_staff' },
+	{ email: 'facility-support2@center.test', name: '문가영 (시설지원부)', role: 'department_staff' }
 ];
 export const ADMIN = ACCOUNTS[0]!;
 export const SCHOOL = ACCOUNTS.find((a) => a.role === 'school_user')!;
