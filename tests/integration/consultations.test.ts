@@ -15,6 +15,7 @@ import { appUser, caseAccessLog, consultant, consultation, consultationTopic, de
 import { NotFoundError } from '../../src/lib/server/errors';
 import * as rooms from '../../src/lib/server/rooms/bookings';
 import { details as boardDetails } from '../../src/lib/server/rooms/details';
+import { busyByRoom } from '../../src/lib/server/rooms/availability';
 import type { SessionUser } from '../../src/lib/server/auth/sessions';
 import { actor, at, roomIdsByCode, schoolUsers, seedDemoCenter } from './fixtures';
 
@@ -194,9 +195,14 @@ describe('need-to-know', () => {
 		expect(result.outcome).toBe('created');
 		if (result.outcome !== 'created') return;
 		const roomHold = result.created[0]!.holds[1]!;
-		const seen = await boardDetails(await actor('facility@center.test'), roomHold.id);
-		expect(seen.purposeWithheld).toBe(true);
-		expect(seen.purpose).not.toContain('학교폭력');
-		expect(seen.school).toBeNull();
+		const facility = await actor('facility@center.test');
+		// The board shows the room as taken by 화해조정부, with nothing to open (no school, no booker, no text).
+		const busy = (await busyByRoom(at('2027-01-08', '00:00'), at('2027-01-09', '00:00'), facility, [roomHold.resourceId])).get(roomHold.resourceId) ?? [];
+		const entry = busy.find((b) => b.bookingStart === at('2027-01-08', '10:00').toISOString());
+		expect(entry).toBeDefined();
+		expect(entry!.id).toBeUndefined();
+		expect(entry!.purpose ?? '').not.toContain('학교폭력');
+		expect(JSON.stringify(entry)).not.toContain('사안 개요');
+		await expect(boardDetails(facility, roomHold.id)).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { HOLDING_STATUSES, reservation, type Reservation } from '../db/schema';
 import { instant, rowsOf } from '../db/sql';
@@ -27,6 +27,13 @@ export function bookedDuring(from: Date | SQLWrapper, to: Date | SQLWrapper): SQ
 export function heldDuring(from: Date, to: Date): SQL {
 	return sql`${reservation.held} && tstzrange(${instant(from)}, ${instant(to)}, '[)')`;
 }
+
+/**
+ * The row is its booking's own (first) hold, not a further hold of a booking made elsewhere: an
+ * in-person consultation holds a consultant first and a room second, and that room hold is part of
+ * the consultation, not a room booking of its own (lists of room bookings and approvals leave it out).
+ */
+export const principalHold: SQL = or(isNull(reservation.bookingId), eq(reservation.bookingId, reservation.id))!;
 
 /** Every hold of the booking `bookingId` names (a row written before bookings had ids is its own). */
 export function ofBooking(bookingId: string): SQL {

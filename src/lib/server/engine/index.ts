@@ -11,7 +11,7 @@
 export { book, type BookOptions } from './book';
 export * as transitions from './transitions';
 export { heldInterval, overlaps } from './held';
-export { clashes, isHolding, type Clash } from './holds.store';
+export { clashes, isHolding, principalHold, type Clash } from './holds.store';
 export type { Limit } from './limits';
 export type { Loaded, Notice, PlannedOccurrence, Policy } from './policy';
 export {

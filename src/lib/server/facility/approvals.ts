@@ -5,6 +5,7 @@ import { db } from '../db';
 import { appUser, reservation, room, school } from '../db/schema';
 import { isUuid } from '../db/sql';
 import { transitions } from '../engine';
+import { principalHold } from '../engine/holds.store';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { decisionWords } from '../rooms/notify';
 import { bookerDepartmentCode, purposeAsSeenBy } from '../rooms/purpose';
@@ -49,12 +50,16 @@ function ensureMayDecide(actor: Actor) {
  * the lapse job releases them (nobody can approve a booking that already began).
  */
 /** A request still waiting for a decision: requested, and not started yet (at its start it lapses). */
-export const awaitingDecision = (now: Date) => and(eq(reservation.status, 'requested'), gt(reservation.startsAt, now))!;
+export const awaitingDecision = (now: Date) => and(eq(reservation.status, 'requested'), gt(reservation.startsAt, now), principalHold)!;
 
 /** How many requests wait for a decision (the dashboard's figure and the navigation's badge): the list below, counted. */
 export async function countPending(actor: Actor, now: Date): Promise<number> {
 	if (!can(actor, 'reservations.approve')) return 0;
-	const [row] = await db.select({ n: count() }).from(reservation).where(awaitingDecision(now));
+	const [row] = await db
+		.select({ n: count() })
+		.from(reservation)
+		.innerJoin(room, eq(room.resourceId, reservation.resourceId))
+		.where(awaitingDecision(now));
 	return Number(row?.n ?? 0);
 }
 
@@ -103,6 +108,13 @@ type Outcome = 'confirmed' | 'rejected';
 async function decide(actor: Actor, id: string, outcome: Outcome, reason: string | null): Promise<Decision> {
 	ensureMayDecide(actor);
 	if (!isUuid(id)) throw new NotFoundError();
+	// Room bookings only: a consultation (or its room hold) is its department's to decide.
+	const [isRoomBooking] = await db
+		.select({ id: reservation.id })
+		.from(reservation)
+		.innerJoin(room, eq(room.resourceId, reservation.resourceId))
+		.where(and(eq(reservation.id, id), principalHold));
+	if (!isRoomBooking) throw new NotFoundError();
 	let roomNames = { nameKo: '', nameEn: '' };
 	const words = decisionWords(outcome, reason, (names) => (roomNames = names));
 	const { booking, booker } = await transitions.decide(actor.id, id, outcome, { reason, words });

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/sessions';
 import { db } from '../db';
 import { closure, reservation, type ReservationStatus } from '../db/schema';
 import { rowsOf } from '../db/sql';
-import { heldDuring, holding } from '../engine/holds.store';
+import { heldDuring, holding, principalHold } from '../engine/holds.store';
 import { bookerDepartmentCode, purposeAsSeenBy } from './purpose';
 
 /** A held interval; its instants `T` as ISO text (BusyInterval, the API's form) or epoch ms (BusyMs, the pages'). */
@@ -43,6 +43,8 @@ interface HeldRow {
 	purpose: string;
 	status: ReservationStatus;
 	bookerDepartmentCode: string | null;
+	/** The booking's own hold (false: a further hold of a booking made elsewhere, e.g. an in-person consultation's room). */
+	principal: boolean;
 }
 
 /** An instant column as epoch milliseconds: read as a plain number, no Date made per row by the driver or drizzle. */
@@ -84,7 +86,8 @@ async function heldByRoom<T extends number | string>(
 			${instantOf(reservation.startsAt)} as "startsAt", ${instantOf(reservation.endsAt)} as "endsAt",
 			${reservation.bookedBy} as "bookedBy", ${reservation.schoolId} as "schoolId",
 			${reservation.purpose} as purpose, ${reservation.status} as status,
-			${viewer ? bookerDepartmentCode : sql`null`} as "bookerDepartmentCode"
+			${viewer ? bookerDepartmentCode : sql`null`} as "bookerDepartmentCode",
+			${principalHold} as principal
 		from ${reservation}
 		where ${and(holding, heldDuring(from, to), roomIds ? inArray(reservation.resourceId, roomIds) : undefined)}
 		order by ${reservation.heldFrom}`);
@@ -96,7 +99,8 @@ async function heldByRoom<T extends number | string>(
 		const mine = viewer !== null && row.bookedBy === viewer.id;
 		if (mine) busy.mine = true;
 		if (mine || seesAll) {
-			busy.id = row.id;
+			// A consultation's room hold opens nowhere from the board: it is its department's to handle.
+			if (row.principal) busy.id = row.id;
 			Object.assign(busy, purposeAsSeenBy(viewer, row));
 			busy.status = row.status;
 		}

@@ -1,10 +1,10 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import * as audit from '../audit';
 import { can } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import * as clock from '../clock';
 import { db } from '../db';
-import { appUser, department, reservation, school, type Reservation } from '../db/schema';
+import { appUser, department, reservation, room, school, type Reservation } from '../db/schema';
 import { isUuid } from '../db/sql';
 import * as engine from '../engine';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
@@ -193,10 +193,19 @@ export async function clashes(resourceId: string, from: Date, to: Date): Promise
 	return (await engine.clashes([resourceId], from, to, db)).map(intervalOf);
 }
 
-/** A reservation the actor may see in full: their own, their school's, or any for staff who see all. */
+/**
+ * A room booking the actor may see in full: their own, their school's, or any for staff who see
+ * all. Only room bookings: a consultation, or the room hold of an in-person one, is not found here
+ * (its service reads, changes and cancels it under its own rules and need-to-know).
+ */
 export async function get(actor: SessionUser, id: string): Promise<Reservation> {
 	if (!isUuid(id)) throw new NotFoundError();
-	const [row] = await db.select().from(reservation).where(eq(reservation.id, id));
+	const [found] = await db
+		.select({ row: reservation })
+		.from(reservation)
+		.innerJoin(room, eq(room.resourceId, reservation.resourceId))
+		.where(and(eq(reservation.id, id), engine.principalHold));
+	const row = found?.row;
 	const visible =
 		row &&
 		(row.bookedBy === actor.id ||

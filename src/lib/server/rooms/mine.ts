@@ -5,7 +5,7 @@ import { db } from '../db';
 import { appUser, reservation, reservationSeries, room, roomRule, type ReservationStatus } from '../db/schema';
 import { repeatSummaryOf } from '../engine/series.store';
 import type { RepeatSummary } from '../../time/repeat-text';
-import { holding, isHolding } from '../engine/holds.store';
+import { holding, isHolding, principalHold } from '../engine/holds.store';
 import { DEFAULT_RULES } from './rules';
 import { mayBookRoom } from './rules/eligibility';
 import { loadRooms } from './store';
@@ -122,7 +122,7 @@ function summarize(row: Row, actor: SessionUser, now: Date): BookingSummary {
  * the upcoming bookings others of their school made.
  */
 export async function listMine(actor: SessionUser, { now }: { now: Date }): Promise<MyBookings> {
-	const own = eq(reservation.bookedBy, actor.id);
+	const own = and(eq(reservation.bookedBy, actor.id), principalHold);
 	const [upcoming, past] = await Promise.all([
 		baseQuery().where(and(own, gt(reservation.endsAt, now))).orderBy(asc(reservation.startsAt)),
 		baseQuery().where(and(own, lte(reservation.endsAt, now))).orderBy(desc(reservation.startsAt)).limit(PAST_LIMIT)
@@ -134,6 +134,7 @@ export async function listMine(actor: SessionUser, { now }: { now: Date }): Prom
 				and(
 					eq(reservation.schoolId, actor.schoolId),
 					ne(reservation.bookedBy, actor.id),
+					principalHold,
 					gt(reservation.endsAt, now),
 					holding
 				)
@@ -161,6 +162,7 @@ export async function calendarOfMine(actor: SessionUser, { now }: { now: Date })
 		.where(
 			and(
 				eq(reservation.bookedBy, actor.id),
+				principalHold,
 				gt(reservation.endsAt, now),
 				inArray(reservation.status, ['requested', 'confirmed', 'cancelled'])
 			)
