@@ -35,6 +35,7 @@ export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
 	'/(app)/account': { label: m.nav_account, href: '/account', parent: '/(app)/dashboard' },
 	'/(app)/book': { label: m.nav_book, href: '/book', parent: '/(app)/dashboard' },
 	'/(app)/my/bookings': { label: m.nav_my_bookings, href: '/my/bookings', parent: '/(app)/dashboard' },
+	'/(app)/history': { label: m.history_title, href: '/history', parent: '/(app)/dashboard' },
 	'/(app)/consultations': { label: m.nav_consultations, href: '/consultations', parent: '/(app)/dashboard' },
 	'/(app)/consultations/mine': { label: m.consult_school_mine_title, href: '/consultations/mine', parent: '/(app)/consultations' },
 	'/(app)/consultations/[id=uuid]': { label: m.consult_school_crumb, parent: '/(app)/consultations/mine' },

@@ -7,6 +7,7 @@ export type NavKey =
 	| 'board'
 	| 'book'
 	| 'myBookings'
+	| 'history'
 	| 'consultations'
 	| 'approvals'
 	| 'facilityRooms'
@@ -30,6 +31,7 @@ const BOARD = item('board', '/board');
 const BOOK = item('book', '/book');
 const MY_BOOKINGS = item('myBookings', '/my/bookings');
 const CONSULTATIONS = item('consultations', '/consultations');
+const HISTORY = item('history', '/history');
 const APPROVALS = item('approvals', '/facility/approvals');
 const FACILITY_ROOMS = item('facilityRooms', '/facility/rooms');
 const CLOSURES = item('closures', '/facility/closures');
@@ -40,7 +42,7 @@ const BY_ROLE: Record<Role, NavItem[]> = {
 	facility_manager: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, BOOK],
 	department_staff: [DASHBOARD, item('department', '/department'), BOARD, ROOMS, BOOK, MY_BOOKINGS],
 	visit_coordinator: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
-	school_user: [DASHBOARD, CONSULTATIONS, BOARD, ROOMS, BOOK, MY_BOOKINGS]
+	school_user: [DASHBOARD, CONSULTATIONS, BOARD, ROOMS, BOOK, MY_BOOKINGS, HISTORY]
 };
 
 export function navFor(role: Role | null): NavItem[] {

@@ -1,10 +1,10 @@
 /** The demo's first start meets a lived-in board, booked through the rules like anyone's bookings. */
-import { and, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, lt, notExists, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
 import { DEMO_BOOKING_DAYS, seedDemoBookings } from '../../src/lib/server/db/demo-bookings';
-import { reservation } from '../../src/lib/server/db/schema';
+import { consultation, department, reservation } from '../../src/lib/server/db/schema';
 import { seoulDate } from '../../src/lib/time/seoul';
 import { at, seedDemoCenter } from './fixtures';
 
@@ -19,11 +19,11 @@ beforeAll(async () => {
 describe('the demo fortnight', () => {
 	it('books every weekday of the next two weeks, some waiting for approval, none refused on ordinary weeks', async () => {
 		const result = await seedDemoBookings(MONDAY);
-		expect(result).toEqual({ made: 42, refused: 0 });
+		expect(result).toEqual({ made: 42, refused: 0, consultations: 2 });
 		const rows = await db
 			.select()
 			.from(reservation)
-			.where(and(gte(reservation.startsAt, MONDAY), lt(reservation.startsAt, at('2026-12-07', '00:00'))));
+			.where(and(gte(reservation.startsAt, MONDAY), lt(reservation.startsAt, at('2026-12-07', '00:00')), notExists(db.select().from(consultation).where(eq(consultation.id, sql`coalesce(${reservation.bookingId}, ${reservation.id})`)))));
 		expect(rows).toHaveLength(42);
 		const days = new Set(rows.map((r) => seoulDate(r.startsAt)));
 		expect(days.size).toBe(10);
@@ -37,5 +37,16 @@ describe('the demo fortnight', () => {
 		const again = await seedDemoBookings(MONDAY);
 		expect(again.made).toBe(0);
 		expect(again.refused).toBe(42);
+		expect(again.consultations).toBe(0);
+	});
+
+	it("gives the demo school a consultation by video and one in person, each its department's", async () => {
+		const demo = await db
+			.select({ mode: consultation.mode, department: department.code, status: reservation.status, start: reservation.startsAt })
+			.from(consultation)
+			.innerJoin(reservation, eq(reservation.id, consultation.id))
+			.innerJoin(department, eq(department.id, consultation.departmentId));
+		expect(demo.map((c) => `${c.department}:${c.mode}`).sort()).toEqual(['education:visit', 'facility:video']);
+		expect(demo.every((c) => c.start > MONDAY)).toBe(true);
 	});
 });

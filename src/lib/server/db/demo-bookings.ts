@@ -1,10 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { addDays, seoulDate, seoulInstant, weekdayOf } from '../../time/seoul';
 import { SESSION_USER_COLUMNS, type SessionUser } from '../auth/sessions';
 import { DomainError } from '../errors';
+import * as consultations from '../consultations/bookings';
+import { searchSlots } from '../consultations/search';
+import { loadTopic } from '../consultations/store';
 import * as reservations from '../rooms/bookings';
 import { db } from '.';
-import { appUser, department, room } from './schema';
+import { appUser, consultation, consultationTopic, department, room } from './schema';
 
 /** How far ahead the demo's bookings reach: the board's "realistic fortnight". */
 export const DEMO_BOOKING_DAYS = 14;
@@ -52,7 +55,7 @@ async function actorOf(email: string): Promise<SessionUser | null> {
 }
 
 /** Book the demo fortnight from `now` on (the demo accounts and rooms must exist). */
-export async function seedDemoBookings(now: Date): Promise<{ made: number; refused: number }> {
+export async function seedDemoBookings(now: Date): Promise<{ made: number; refused: number; consultations: number }> {
 	const rooms = Object.fromEntries((await db.select({ code: room.code, id: room.resourceId }).from(room)).map((r) => [r.code, r.id]));
 	const actors = new Map<string, SessionUser | null>();
 	let made = 0;
@@ -84,5 +87,44 @@ export async function seedDemoBookings(now: Date): Promise<{ made: number; refus
 			}
 		}
 	}
-	return { made, refused };
+	let booked = 0;
+	for (const c of CONSULTATIONS) {
+		const who = actors.get(c.who) ?? (await actorOf(c.who));
+		if (who && (await consultationOf(who, c, now))) booked++;
+	}
+	return { made, refused, consultations: booked };
+}
+
+interface DemoConsultation {
+	who: string;
+	topic: string;
+	mode: 'visit' | 'video' | 'phone';
+	/** The first free slot this many days ahead or later. */
+	afterDays: number;
+	description: string;
+}
+
+/** The demo school's consultations: one by video, one in person, so its history and two queues show some. */
+const CONSULTATIONS: DemoConsultation[] = [
+	{ who: 'school@center.test', topic: '시설 보수 상담', mode: 'video', afterDays: 2, description: '본관 2층 화장실 천장 누수 보수 방법과 예산 확보를 상담하고 싶습니다.' },
+	{ who: 'school@center.test', topic: '교육과정 컨설팅', mode: 'visit', afterDays: 5, description: '2027학년도 학교 교육과정 편성 초안을 함께 검토하고 싶습니다.' }
+];
+
+/** Book the first free slot of the topic, as the school would on /consultations (once: none when the school has one of the topic). */
+async function consultationOf(who: SessionUser, c: DemoConsultation, now: Date): Promise<boolean> {
+	const [row] = await db.select({ id: consultationTopic.id }).from(consultationTopic).where(eq(consultationTopic.nameKo, c.topic));
+	const found = row ? await loadTopic(row.id) : null;
+	if (!found || !who.schoolId) return false;
+	const [already] = await db
+		.select({ id: consultation.id })
+		.from(consultation)
+		.where(and(eq(consultation.topicId, found.topic.id), eq(consultation.schoolId, who.schoolId)))
+		.limit(1);
+	if (already) return false;
+	const from = addDays(seoulDate(now), c.afterDays);
+	const { slots } = await searchSlots(found, { from, to: addDays(from, DEMO_BOOKING_DAYS), mode: c.mode }, now);
+	const slot = slots[0];
+	if (!slot) return false;
+	const result = await consultations.book(who, { topicId: found.topic.id, start: new Date(slot.start), mode: c.mode, description: c.description });
+	return result.outcome === 'created';
 }
