@@ -177,7 +177,7 @@ for (const locale of LOCALES) {
 		await look(queue, locale, 'story-7-queue-details');
 		await queue.getByRole('button', { name: t(locale, 'dept_queue_complete') }).click();
 		await expect(queue.locator('main [role="status"].alert')).toHaveText(t(locale, 'dept_queue_done_complete'));
-		await expect(queue.locator('.badge').first()).toHaveText(t(locale, 'consult_school_status_completed'));
+		await expect(queue.locator('h1 + p .badge')).toHaveText(t(locale, 'dept_queue_status_completed'));
 		await queue.getByLabel(t(locale, 'dept_queue_note_label'), { exact: true }).fill(note);
 		await queue.getByRole('button', { name: t(locale, 'dept_queue_note_submit') }).click();
 		await expect(queue.locator('main [role="status"].alert')).toHaveText(t(locale, 'dept_queue_done_note'));
