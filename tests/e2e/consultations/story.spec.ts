@@ -30,7 +30,7 @@ import {
  * The school is 아름중학교, which no other spec books for, so no open-consultation limit is shared.
  */
 
-const SHOTS = process.env.STORY_SHOTS_DIR ?? '/tmp/shots-story';
+const SHOTS = process.env.STORY_SHOTS_DIR ?? 'tests/e2e/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
 const FACILITY_CONSULTANT = ACCOUNTS.find((a) => a.email === 'facility-support2@center.test')!;
@@ -133,6 +133,10 @@ for (const locale of LOCALES) {
 		await look(page, locale, 'story-2-topics');
 		await page.getByRole('link', { name: words.repair, exact: true }).click();
 		await expect(page.getByRole('heading', { name: t(locale, 'consult_school_step_time') })).toBeVisible();
+		// "Any consultant" first, its short name in the list and what it means beside it.
+		await expect(page.getByLabel(t(locale, 'consultation_label_consultant'), { exact: true }).locator('option:checked')).toHaveText(t(locale, 'consult_school_consultant_any'));
+		await expect(page.getByText(t(locale, 'cstory_consultant_any_hint'))).toBeVisible();
+		await look(page, locale, 'story-3-times-any');
 		// The consultant chosen by name, not "any consultant".
 		const consultant = page.getByLabel(t(locale, 'consultation_label_consultant'), { exact: true });
 		const option = consultant.locator('option').filter({ hasText: FACILITY_CONSULTANT.name });
@@ -141,7 +145,7 @@ for (const locale of LOCALES) {
 		await expect(page).toHaveURL(/consultant=[0-9a-f-]{36}/);
 		// The week of the school's clock, not of the machine's.
 		await expect(page.locator('ul.days h3').first()).toHaveText(FIRST_DAY[locale]);
-		await look(page, locale, 'story-3-times');
+		await look(page, locale, 'story-3-times-chosen');
 		const when = await pickFirstSlot(page, locale);
 		await page.getByLabel(words.video, { exact: true }).check();
 		await page.getByLabel(t(locale, 'consult_school_description')).fill(description);
@@ -168,6 +172,8 @@ for (const locale of LOCALES) {
 		const row = queue.locator('main table tr').filter({ hasText: reference });
 		await expect(row).toContainText(locale === 'ko' ? SCHOOL_KO : SCHOOL_EN);
 		await expect(row).toContainText(FACILITY_CONSULTANT.name);
+		// Over and not yet marked: the list says an outcome is due.
+		await expect(row).toContainText(t(locale, 'cstory_status_outcome_due'));
 		// The week calendar opens on the app's week, where the consultation is.
 		await expect(queue.locator('.department-calendar').getByText(reference).first()).toBeVisible({ timeout: 15_000 });
 		await look(queue, locale, 'story-6-queue');
