@@ -23,7 +23,8 @@ function e2eDatabase(url: string) {
 
 const server = { url: '', timeout: 120_000, reuseExistingServer: false, stdout: 'pipe', stderr: 'pipe' } as const;
 // No demo bookings: each spec makes the bookings it reads. BODY_SIZE_LIMIT as `npm start` sets it.
-const appEnv = { SEED_DEMO: '1', SEED_DEMO_BOOKINGS: '0', LOG_LEVEL: 'warn', SMTP_URL: '', BODY_SIZE_LIMIT: '12M' };
+// TEST_CLOCK: a context with the test-clock cookie runs at its own time (fixtures.ts setServerClock).
+const appEnv = { SEED_DEMO: '1', TEST_CLOCK: '1', SEED_DEMO_BOOKINGS: '0', LOG_LEVEL: 'warn', SMTP_URL: '', BODY_SIZE_LIMIT: '12M' };
 
 /**
  * End-to-end tests against the built app (`npm run test:e2e` builds first).

@@ -72,6 +72,7 @@ export const init: ServerInit = async () => {
 		// adapter-node's own default (512K) refuses phone photos and the 1 MB school import; `npm start` sets 12M.
 		log.warn('BODY_SIZE_LIMIT unset: uploads over 512 kB are refused (photos, CSV imports); start with `npm start` or set BODY_SIZE_LIMIT=12M');
 	}
+	if (config.testClock) log.warn('TEST_CLOCK=1: requests with a test-clock cookie run at its time (for the e2e tests only)');
 	if (config.seedDemo) console.log(`\nDemo: open ${config.origin} and sign in as school@center.test (password center-demo); other accounts in README.md\n`);
 };
 
@@ -85,6 +86,16 @@ const RETENTION_POLL_MS = 60 * 60_000;
 const REMINDER_SOURCES = [roomReminders, consultationReminders];
 /** Reminders due are queued within a minute. */
 const REMINDER_POLL_MS = 60_000;
+
+/** The cookie that sets one browser's clock when TEST_CLOCK=1 (config.testClock). */
+const TEST_CLOCK_COOKIE = 'test-clock';
+
+/** With TEST_CLOCK=1, a request with the test-clock cookie runs at its instant (and only that request). */
+const testClock: Handle = ({ event, resolve }) => {
+	if (!config.testClock) return resolve(event);
+	const at = Date.parse(event.cookies.get(TEST_CLOCK_COOKIE) ?? '');
+	return Number.isNaN(at) ? resolve(event) : clock.runAt(new Date(at), () => resolve(event));
+};
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -161,7 +172,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 /** Bounded work per process and 503 for an unavailable database (src/lib/server/http/unavailable.ts). */
 const database = databaseGuard(createAdmission(config.admission));
 
-export const handle = sequence(requestLog, compression, securityHeaders, formOrigin, i18n, uiPreferences, database, session, apiGuard);
+export const handle = sequence(testClock, requestLog, compression, securityHeaders, formOrigin, i18n, uiPreferences, database, session, apiGuard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (markUnavailable(event, error)) {

@@ -241,3 +241,13 @@ export async function userIdOf(browser: Browser, email: string): Promise<string>
 		await context.close();
 	}
 }
+
+/**
+ * Fixes the time of one context, in the app and in the browser: its requests carry the
+ * test-clock cookie (the app runs with TEST_CLOCK=1, playwright.config.ts) and its pages' clocks
+ * stand at the same instant. Other contexts stay at the real time. Call before signing in (a
+ * session begins at the context's time) and again to move it.
+ */
+export async function setServerClock(context: BrowserContext, at: Date): Promise<void> {
+	await context.addCookies([{ name: 'test-clock', value: at.toISOString(), url: BASE_URL }]);
+}

@@ -2,11 +2,15 @@
  * The one clock of the app. Services ask it for the time so tests can move it;
  * nothing reads `new Date()` for a business decision.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 let offsetMs = 0;
 let frozenAt: number | null = null;
+/** The instant one request runs at (the e2e test clock, hooks.server.ts); unset outside it. */
+const requestInstant = new AsyncLocalStorage<number>();
 
 export function now(): Date {
-	return new Date(frozenAt ?? Date.now() + offsetMs);
+	return new Date(requestInstant.getStore() ?? frozenAt ?? Date.now() + offsetMs);
 }
 
 /** Freeze the clock at an instant (tests). */
@@ -23,4 +27,12 @@ export function advance(ms: number): void {
 export function reset(): void {
 	offsetMs = 0;
 	frozenAt = null;
+}
+
+/**
+ * Runs `work` (one request and everything it awaits) with the clock fixed at `at`, leaving every
+ * other request at the real time: the e2e specs share one server, so each moves only its own.
+ */
+export function runAt<T>(at: Date, work: () => T): T {
+	return requestInstant.run(at.getTime(), work);
 }

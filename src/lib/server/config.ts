@@ -44,6 +44,14 @@ export const config = {
 		const flag = process.env.SEED_DEMO_BOOKINGS;
 		return !(flag === '0' || flag === 'false');
 	},
+	/**
+	 * TEST_CLOCK=1 (the e2e run only): a request carrying the `test-clock` cookie (an ISO instant)
+	 * runs at that instant (hooks.server.ts), so a spec can see a week or a finished consultation
+	 * without waiting. Never in production: there the cookie is ignored.
+	 */
+	get testClock(): boolean {
+		return process.env.TEST_CLOCK === '1' && !this.production;
+	},
 	get outboxPollMs(): number {
 		return Number(process.env.OUTBOX_POLL_MS || 5000);
 	},

@@ -1,4 +1,5 @@
 import { queryObject } from '$lib/schemas/issues';
+import * as clock from '$lib/server/clock';
 import * as queue from '$lib/server/consultations/queue';
 import type { PageServerLoad } from './$types';
 import { requireDepartmentStaff } from './guard';
@@ -8,5 +9,6 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireDepartmentStaff(event);
 	const query = queueQuery.parse(queryObject(event.url.searchParams));
 	const result = await queue.forDepartment(actor, { consultantId: query.consultant, status: query.status });
-	return { query, ...result, statuses: queue.QUEUE_STATUSES };
+	// The calendar opens on the app's today (its clock), not the browser's.
+	return { query, ...result, statuses: queue.QUEUE_STATUSES, now: clock.now().toISOString() };
 };
