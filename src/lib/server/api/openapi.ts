@@ -9,6 +9,7 @@ import { dayQuery, rangeQuery } from '../../schemas/availability';
 import { bookingRequest, cancelRequest, editRequest, moveRequest, rejectRequest, reservationId } from '../../schemas/reservations';
 import { cancelRequest as consultationCancelRequest, consultationRequest, noteRequest, reassignRequest, rescheduleRequest, slotQuery } from '../../schemas/consultations';
 import { credentials } from '../../schemas/session';
+import { visitRequestInput } from '../../schemas/visits';
 import { uuid } from '../../schemas/primitives';
 import * as out from './responses';
 
@@ -321,6 +322,31 @@ export const openapi = withUnavailable(createDocument({
 					'422': problem('Note missing, too long or with control characters')
 				}
 			})
+		},
+		'/api/v1/visits': {
+			post: {
+				summary: 'Request a benchmarking visit (public, no account)',
+				description:
+					'A delegation from another region asks to visit. Answered with a reference and a private link (also e-mailed in the language of the request). Preferred dates must be weekdays, not public holidays, from tomorrow to a year ahead. Requests per sender address are limited.',
+				requestBody: body(visitRequestInput),
+				responses: {
+					'201': { description: 'Received', ...json(out.visitCreated) },
+					...writeRefusals,
+					'422': { description: 'Refused: `errors` {field: message} and `violations` [{rule,message}], every problem at once', content: { 'application/problem+json': { schema: out.visitProblem } } },
+					'429': problem('Too many requests from this address: Retry-After says when to try again')
+				}
+			}
+		},
+		'/api/v1/visits/{token}': {
+			get: {
+				summary: "The delegation's view of its request, through the private link's token",
+				description: 'Status, history and messages (later the itinerary). An unknown or malformed token answers 404, the same as any missing page.',
+				requestParams: { path: z.object({ token: z.string().meta({ description: "The private link's token" }) }) },
+				responses: {
+					'200': { description: 'The request', ...json(out.visitView) },
+					'404': problem('No request with this token')
+				}
+			}
 		},
 		'/api/v1/openapi.json': {
 			get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } }

@@ -201,3 +201,48 @@ export const consultation = z
 	})
 	.meta({ id: 'Consultation' });
 export const consultationList = z.object({ consultations: z.array(consultation) });
+
+// ---------- Visits ----------
+
+export const visitCreated = z
+	.object({
+		reference: z.string().meta({ example: 'V-2026-0042' }),
+		manageUrl: z.string().meta({ format: 'uri', description: 'The private link (its token: 256 random bits, stored only as a hash). Also e-mailed; keep it private.' })
+	})
+	.meta({ id: 'VisitCreated' });
+
+const visitStatus = z.enum(['new', 'waiting', 'confirmed', 'done', 'declined', 'cancelled']);
+const preferred = z.object({ date: z.string().meta({ format: 'date' }), period: z.enum(['am', 'pm']) });
+
+export const visitView = z
+	.object({
+		reference: z.string(),
+		status: visitStatus,
+		organization: z.string(),
+		organizationKind: z.enum(['office', 'school', 'other']),
+		region: z.object({ code: z.string(), ko: z.string(), en: z.string() }).nullable(),
+		contactName: z.string(),
+		email: z.string(),
+		phone: z.string(),
+		groupSize: z.int(),
+		preferredDates: z.array(preferred),
+		departments: z.array(z.object({ code: z.string(), nameKo: z.string(), nameEn: z.string() })),
+		purpose: z.string(),
+		accessibilityNeeds: z.string(),
+		visitDate: z.string().meta({ format: 'date' }).nullable(),
+		visitPeriod: z.enum(['am', 'pm']).nullable(),
+		createdAt: isoInstant,
+		timeline: z.array(
+			z.object({
+				kind: z.string().meta({ description: 'requested, confirmed, proposed, declined, cancelled, message…' }),
+				author: z.enum(['delegation', 'coordinator']),
+				body: z.string().nullable(),
+				at: isoInstant
+			})
+		)
+	})
+	.meta({ id: 'VisitView' });
+
+export const visitProblem = problem
+	.extend({ errors: z.record(z.string(), z.string()).optional().meta({ description: 'field → message (422)' }) })
+	.meta({ id: 'VisitProblem' });

@@ -6,3 +6,4 @@ export * from './reservations';
 export * from './limits';
 export * from './calendar';
 export * from './consultations';
+export * from './visits';

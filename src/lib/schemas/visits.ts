@@ -1,0 +1,119 @@
+/**
+ * Request shapes of benchmarking visits: the public request (POST /api/v1/visits and the form on
+ * /visits/request, which maps its fields to the same object), shared with the OpenAPI document.
+ */
+import * as z from 'zod';
+import { REGION_CODES } from '../regions';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX_LENGTH } from './contact';
+import { problemsOf, type Parsed } from './issues';
+import { boundedInt, calendarDate, oneOf, safeText, uuid } from './primitives';
+
+export const VISIT_ORGANIZATION_KINDS = ['office', 'school', 'other'] as const;
+export const VISIT_PERIODS = ['am', 'pm'] as const;
+export const VISIT_DEPARTMENT_CODES = ['education', 'administration', 'mediation', 'facility'] as const;
+export const VISIT_MAX_PREFERRED_DATES = 3;
+export const VISIT_GROUP_SIZE = { min: 1, max: 200 } as const;
+export const VISIT_TEXT_MAX = { organization: 100, contactName: 50, purpose: 2000, accessibilityNeeds: 1000 } as const;
+/** The consent text's version: stored with each request, so a later wording never rewrites what was agreed to. */
+export const VISIT_CONSENT_VERSION = '2026-12-visits-v1';
+
+const email = safeText({ max: EMAIL_MAX_LENGTH })
+	.refine((v) => EMAIL_PATTERN.test(v), { error: 'visit_email_invalid' })
+	.transform((v) => v.toLowerCase())
+	.meta({ format: 'email' });
+const phone = safeText({ max: PHONE_MAX_LENGTH }).refine(isPhoneNumber, { error: 'visit_phone_invalid' });
+
+const preferredDate = z.object({
+	date: calendarDate('visit_date_invalid'),
+	period: oneOf(VISIT_PERIODS, 'visit_period_invalid').meta({ description: 'am: morning, pm: afternoon' })
+});
+
+/** POST /api/v1/visits */
+export const visitRequestInput = z
+	.object({
+		organization: safeText({ max: VISIT_TEXT_MAX.organization }).meta({ description: 'e.g. 전라남도교육청 학생생활과' }),
+		organizationKind: oneOf(VISIT_ORGANIZATION_KINDS, 'visit_kind_invalid'),
+		region: oneOf(REGION_CODES, 'visit_region_invalid').meta({ description: 'One of the 17 metropolitan and provincial offices of education' }),
+		contactName: safeText({ max: VISIT_TEXT_MAX.contactName }),
+		email,
+		phone,
+		groupSize: boundedInt(VISIT_GROUP_SIZE.min, VISIT_GROUP_SIZE.max, 'visit_group_size_invalid'),
+		preferredDates: z
+			.array(preferredDate, { error: 'visit_dates_required' })
+			.min(1, { error: 'visit_dates_required' })
+			.max(VISIT_MAX_PREFERRED_DATES, { error: 'visit_dates_too_many' })
+			.refine((dates) => new Set(dates.map((d) => `${d.date}/${d.period}`)).size === dates.length, { error: 'visit_dates_repeated' }),
+		departments: z.array(oneOf(VISIT_DEPARTMENT_CODES, 'visit_department_invalid'), { error: 'input_invalid' }).max(4).default([]),
+		topicIds: z.array(uuid('visit_topic_invalid'), { error: 'input_invalid' }).max(20).default([]),
+		purpose: safeText({ max: VISIT_TEXT_MAX.purpose, multiline: true }),
+		accessibilityNeeds: safeText({ max: VISIT_TEXT_MAX.accessibilityNeeds, optional: true, multiline: true }).default(''),
+		consent: z.literal(true, { error: 'visit_consent_required' }).meta({ description: 'Consent to the collection and use of personal data (개인정보 수집·이용 동의); required' })
+	})
+	.meta({ id: 'VisitRequest' });
+export type VisitRequestInput = z.output<typeof visitRequestInput>;
+
+/** The private link's token as it appears in a path: base32, lower case. */
+export const visitToken = z.string().regex(/^[a-z2-7]{32,64}$/);
+
+export const visitMessageInput = z.object({ body: safeText({ max: 2000, multiline: true }) }).meta({ id: 'VisitMessage' });
+
+// ---------- The form on /visits/request: flat fields mapped to the same request ----------
+
+/** The form's field of a preferred date's part (`date1`, `period2` …), n from 1. */
+export const dateField = (n: number, part: 'date' | 'period') => `${part}${n}`;
+
+/** The fields of the request form, as posted, mapped to the API's request object (then parsed by visitRequestInput). */
+export function visitRequestFromForm(form: { get(name: string): unknown; getAll(name: string): unknown[] }): Record<string, unknown> {
+	const text = (name: string) => {
+		const v = form.get(name);
+		return typeof v === 'string' ? v : v === null ? '' : v;
+	};
+	const preferredDates: { date: unknown; period: unknown }[] = [];
+	for (let n = 1; n <= VISIT_MAX_PREFERRED_DATES; n++) {
+		const date = text(dateField(n, 'date'));
+		const period = text(dateField(n, 'period'));
+		if (date !== '' || n === 1) preferredDates.push({ date, period: period === '' ? undefined : period });
+	}
+	const size = text('groupSize');
+	return {
+		organization: text('organization'),
+		organizationKind: text('organizationKind') || undefined,
+		region: text('region') || undefined,
+		contactName: text('contactName'),
+		email: text('email'),
+		phone: text('phone'),
+		groupSize: typeof size === 'string' && /^\s*\d{1,4}\s*$/.test(size) ? Number(size) : size,
+		preferredDates,
+		departments: form.getAll('departments'),
+		topicIds: form.getAll('topicIds'),
+		purpose: text('purpose'),
+		accessibilityNeeds: text('accessibilityNeeds'),
+		consent: form.get('consent') === 'on'
+	};
+}
+
+/**
+ * Where a problem of the request belongs on the form: a preferred date's problems on its own
+ * date or time-of-day field (the first date's when the list itself is wrong), the rest on the
+ * field of the same name.
+ */
+export function formFieldOf(path: readonly PropertyKey[]): string {
+	const [head, index, part] = path;
+	if (head !== 'preferredDates') return typeof head === 'string' ? head : 'body';
+	const n = typeof index === 'number' ? index + 1 : 1;
+	return dateField(n, part === 'period' ? 'period' : 'date');
+}
+
+/** The form's fields in the order a person fills them (the error summary lists problems in it). */
+export const VISIT_FORM_FIELDS = [
+	'organization', 'organizationKind', 'region', 'contactName', 'email', 'phone', 'groupSize',
+	'date1', 'period1', 'date2', 'period2', 'date3', 'period3', 'departments', 'topicIds', 'purpose', 'accessibilityNeeds', 'consent'
+] as const;
+
+/** Parse the posted form: the request, or every problem at once keyed by the form's own field names. */
+export function parseVisitForm(form: { get(name: string): unknown; getAll(name: string): unknown[] }): Parsed<VisitRequestInput> {
+	const result = visitRequestInput.safeParse(visitRequestFromForm(form), { reportInput: true });
+	if (result.success) return { ok: true, value: result.data };
+	const issues = result.error.issues.map((issue) => ({ ...issue, path: [formFieldOf(issue.path)] }));
+	return { ok: false, problems: problemsOf(issues, VISIT_FORM_FIELDS) };
+}

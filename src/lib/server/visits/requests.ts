@@ -1,0 +1,194 @@
+/**
+ * Benchmarking visits, the delegation's side: a request without an account, answered with a
+ * reference (V-2026-0042) and a private link whose token (32 random bytes) is stored only as its
+ * SHA-256; whoever holds the link sees the request and its timeline. A reference alone opens
+ * nothing, and an unknown token is found the same way a known one is (one lookup by hash on a
+ * unique index), so it answers like any other 404 and in as long.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import * as m from '$lib/paraglide/messages';
+import { regionOf } from '../../regions';
+import { VISIT_CONSENT_VERSION, type VisitRequestInput } from '../../schemas/visits';
+import { formatDate, type Locale } from '../../time/format';
+import { seoulDate, seoulInstant } from '../../time/seoul';
+import { hashSecret } from '../auth/tokens';
+import * as clock from '../clock';
+import { config } from '../config';
+import { db } from '../db';
+import { rowsOf } from '../db/sql';
+import { department, visitEvent, visitRequest, type PreferredDate, type VisitStatus } from '../db/schema';
+import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
+import { holidayNames } from '../engine/availability';
+import { checkPreferredDates } from './dates';
+import { letter } from '../notifications/letter';
+import { enqueue } from '../notifications/outbox';
+import * as rateLimit from '../rate-limit';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+
+/** 32 random bytes: 256 bits, far above the 128 the link needs; only the SHA-256 is stored. */
+const TOKEN_BYTES = 32;
+/** Requests per sender address: a delegation sends one or two, a script hundreds. */
+export const VISIT_REQUEST_LIMIT = { limit: 5, windowMs: 60 * 60_000 } as const;
+
+const newToken = () => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(TOKEN_BYTES)));
+
+/** Where the delegation follows its request (absolute, for the mail and the API's answer). */
+export const manageUrl = (token: string) => new URL(`/visits/status/${token}`, config.origin).toString();
+
+export interface Submitted {
+	reference: string;
+	token: string;
+	manageUrl: string;
+}
+
+/**
+ * Record a request, its first timeline entry and the delegation's mail (in the language it wrote
+ * in) in one transaction. The sender's address is counted first, in the database, so the limit
+ * holds across app processes; over it, TooManyRequestsError (429) and nothing is stored.
+ */
+export async function submit(input: VisitRequestInput, context: { locale: Locale; clientAddress: string }): Promise<Submitted> {
+	const now = clock.now();
+	const refused = checkPreferredDates(input.preferredDates, seoulDate(now), holidayNames);
+	if (refused.length) throw new ValidationError(refused);
+	const allowed = await rateLimit.hit(`visit-request:${context.clientAddress}`, VISIT_REQUEST_LIMIT);
+	if (!allowed.ok) throw new TooManyRequestsError(allowed.retryAfterSeconds, 'visit_throttled');
+	const token = newToken();
+	const year = Number(seoulDate(now).slice(0, 4));
+	return db.transaction(async (tx) => {
+		const numbered = rowsOf<{ reference: string }>(await tx.execute(sql`select next_reference('V', ${year}::int) as reference`));
+		const reference = numbered[0]!.reference;
+		const [row] = await tx
+			.insert(visitRequest)
+			.values({
+				reference,
+				tokenHash: hashSecret(token),
+				organization: input.organization,
+				organizationKind: input.organizationKind,
+				region: input.region,
+				contactName: input.contactName,
+				email: input.email,
+				phone: input.phone,
+				groupSize: input.groupSize,
+				preferredDates: input.preferredDates,
+				departments: input.departments,
+				topicIds: input.topicIds,
+				purpose: input.purpose,
+				accessibilityNeeds: input.accessibilityNeeds,
+				locale: context.locale,
+				consentVersion: VISIT_CONSENT_VERSION,
+				consentedAt: now
+			})
+			.returning({ id: visitRequest.id });
+		await tx.insert(visitEvent).values({ visitId: row!.id, kind: 'requested', author: 'delegation', at: now });
+		const url = manageUrl(token);
+		const mail = receivedLetter(context.locale, { reference, contactName: input.contactName, organization: input.organization, dates: input.preferredDates, url });
+		await enqueue(tx, { to: input.email, subject: mail.subject, text: mail.text, kind: 'visit_received' });
+		return { reference, token, manageUrl: url };
+	});
+}
+
+function receivedLetter(locale: Locale, v: { reference: string; contactName: string; organization: string; dates: PreferredDate[]; url: string }) {
+	return letter(locale, {
+		subject: m.visit_mail_received_subject({ reference: v.reference }, { locale }),
+		name: v.contactName,
+		lead: m.visit_mail_received_lead({ organization: v.organization }, { locale }),
+		facts: [
+			{ label: m.visit_label_reference({}, { locale }), value: v.reference },
+			{ label: m.visit_label_preferred({}, { locale }), value: v.dates.map((d) => preferredText(d, locale)) }
+		],
+		after: m.visit_mail_received_after({}, { locale }),
+		links: [v.url]
+	});
+}
+
+/** "2027년 3월 10일 (수) 오전" / "Wed, 10 Mar 2027, morning". */
+export function preferredText(d: PreferredDate, locale: Locale): string {
+	const period = d.period === 'am' ? m.visit_period_am({}, { locale }) : m.visit_period_pm({}, { locale });
+	return m.visit_preferred_text({ date: formatDate(seoulInstant(d.date), locale), period }, { locale });
+}
+
+/** The request as its delegation sees it through the private link. */
+export interface DelegationView {
+	reference: string;
+	status: VisitStatus;
+	organization: string;
+	organizationKind: 'office' | 'school' | 'other';
+	region: { code: string; ko: string; en: string } | null;
+	contactName: string;
+	email: string;
+	phone: string;
+	groupSize: number;
+	preferredDates: PreferredDate[];
+	departments: { code: string; nameKo: string; nameEn: string }[];
+	purpose: string;
+	accessibilityNeeds: string;
+	visitDate: string | null;
+	visitPeriod: 'am' | 'pm' | null;
+	createdAt: string;
+	timeline: { kind: string; author: 'delegation' | 'coordinator'; body: string | null; at: string }[];
+}
+
+/** The request the token opens; NotFoundError for any other string, as for a missing page. */
+export async function byToken(token: string): Promise<DelegationView> {
+	const [row] = await db.select().from(visitRequest).where(eq(visitRequest.tokenHash, hashSecret(token)));
+	if (!row) throw new NotFoundError();
+	const [events, departments] = await Promise.all([
+		db.select().from(visitEvent).where(eq(visitEvent.visitId, row.id)).orderBy(asc(visitEvent.id)),
+		row.departments.length
+			? db.select({ code: department.code, nameKo: department.nameKo, nameEn: department.nameEn }).from(department).orderBy(asc(department.sortOrder))
+			: []
+	]);
+	const region = regionOf(row.region);
+	return {
+		reference: row.reference,
+		status: row.status,
+		organization: row.organization,
+		organizationKind: row.organizationKind,
+		region: region ? { code: region.code, ko: region.officeKo, en: region.officeEn } : null,
+		contactName: row.contactName,
+		email: row.email,
+		phone: row.phone,
+		groupSize: row.groupSize,
+		preferredDates: row.preferredDates,
+		departments: departments.filter((d) => row.departments.includes(d.code)),
+		purpose: row.purpose,
+		accessibilityNeeds: row.accessibilityNeeds,
+		visitDate: row.visitDate,
+		visitPeriod: row.visitPeriod,
+		createdAt: row.createdAt.toISOString(),
+		timeline: events.map((e) => ({ kind: e.kind, author: e.author, body: e.body, at: e.at.toISOString() }))
+	};
+}
+
+const OPEN: readonly VisitStatus[] = ['new', 'waiting', 'confirmed'];
+
+async function rowByToken(token: string) {
+	const [row] = await db.select({ id: visitRequest.id, status: visitRequest.status }).from(visitRequest).where(eq(visitRequest.tokenHash, hashSecret(token)));
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+/**
+ * The delegation cancels its request (new, waiting or confirmed; a done, declined or cancelled
+ * one stays as it is: ConflictError). The status and its timeline entry change together, and
+ * only while the request is still open (two tabs cancelling at once: one change).
+ */
+export async function cancelByDelegation(token: string): Promise<void> {
+	const row = await rowByToken(token);
+	await db.transaction(async (tx) => {
+		const changed = await tx
+			.update(visitRequest)
+			.set({ status: 'cancelled', updatedAt: clock.now() })
+			.where(and(eq(visitRequest.id, row.id), inArray(visitRequest.status, [...OPEN])))
+			.returning({ id: visitRequest.id });
+		if (changed.length === 0) throw new ConflictError('visit_not_open');
+		await tx.insert(visitEvent).values({ visitId: row.id, kind: 'cancelled', author: 'delegation', at: clock.now() });
+	});
+}
+
+/** A message from the delegation to the coordinators, on the request's timeline. */
+export async function messageFromDelegation(token: string, body: string): Promise<void> {
+	const row = await rowByToken(token);
+	if (!OPEN.includes(row.status)) throw new ConflictError('visit_not_open');
+	await db.insert(visitEvent).values({ visitId: row.id, kind: 'message', author: 'delegation', body, at: clock.now() });
+}

@@ -1,0 +1,47 @@
+import { error, fail } from '@sveltejs/kit';
+import { visitMessageInput, visitToken } from '$lib/schemas/visits';
+import { parseInput } from '$lib/schemas/issues';
+import { ConflictError } from '$lib/server/errors';
+import { formObject } from '$lib/server/http/forms';
+import { orNotFound } from '$lib/server/http/not-found';
+import { fieldErrors, say } from '$lib/server/i18n';
+import * as visits from '$lib/server/visits/requests';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A token of the wrong shape is a 404 like an unknown one (and never reaches the database). */
+function tokenOf(params: { token: string }): string {
+	if (!visitToken.safeParse(params.token).success) error(404, { message: 'not found' });
+	return params.token;
+}
+
+export const load: PageServerLoad = async (event) => {
+	// Only the holder of the link reads it: never cached, never indexed.
+	event.setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
+	return { visit: await orNotFound(visits.byToken(tokenOf(event.params))) };
+};
+
+export const actions: Actions = {
+	cancel: async (event) => {
+		try {
+			await orNotFound(visits.cancelByDelegation(tokenOf(event.params)));
+			return { cancelled: true };
+		} catch (e) {
+			if (e instanceof ConflictError) return fail(409, { message: say(e.messageKey) });
+			throw e;
+		}
+	},
+	message: async (event) => {
+		const token = tokenOf(event.params);
+		const form = await event.request.formData();
+		const parsed = parseInput(visitMessageInput, formObject(form));
+		const body = typeof form.get('body') === 'string' ? String(form.get('body')) : '';
+		if (!parsed.ok) return fail(422, { body, errors: fieldErrors(parsed.problems) });
+		try {
+			await orNotFound(visits.messageFromDelegation(token, parsed.value.body));
+			return { sent: true };
+		} catch (e) {
+			if (e instanceof ConflictError) return fail(409, { body, message: say(e.messageKey) });
+			throw e;
+		}
+	}
+};

@@ -1,0 +1,143 @@
+/**
+ * Benchmarking visit requests, the delegation's side: a request stored with its reference and a
+ * private link whose token is kept only as a hash, the mail in the request's language, the
+ * status page through the token (any other token is not found), the limit per sender address,
+ * dates refused by the calendar, cancelling and messages. On PGlite always and on PostgreSQL
+ * when TEST_DATABASE_URL is set.
+ */
+import { and, count, eq, like } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { VisitRequestInput } from '../../src/lib/schemas/visits';
+import * as clock from '../../src/lib/server/clock';
+import { db } from '../../src/lib/server/db';
+import { outbox, visitEvent, visitRequest } from '../../src/lib/server/db/schema';
+import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../../src/lib/server/errors';
+import * as visits from '../../src/lib/server/visits/requests';
+import { at, seedDemoCenter } from './fixtures';
+
+const request = (over: Partial<VisitRequestInput> = {}): VisitRequestInput => ({
+	organization: '전라남도교육청 학생생활과',
+	organizationKind: 'office',
+	region: 'jeonnam',
+	contactName: '김담당',
+	email: 'tour@jne.go.kr',
+	phone: '061-260-0000',
+	groupSize: 12,
+	preferredDates: [
+		{ date: '2027-03-10', period: 'am' },
+		{ date: '2027-03-11', period: 'pm' }
+	],
+	departments: ['education', 'mediation'],
+	topicIds: [],
+	purpose: '학생맞춤통합지원 운영 사례를 배우고자 합니다.',
+	accessibilityNeeds: '휠체어 이용자 1명',
+	consent: true,
+	...over
+});
+
+let address = 0;
+/** Each test sends from its own address, so the limit of one never refuses another's. */
+const from = () => ({ locale: 'ko' as const, clientAddress: `10.0.0.${++address}` });
+
+beforeAll(async () => {
+	await seedDemoCenter();
+});
+
+beforeEach(() => clock.freeze(at('2027-02-22', '10:00')));
+
+describe('a visit request', () => {
+	it('is stored with a reference and a private link whose token is kept only as a hash; the delegation is mailed in its language', async () => {
+		const done = await visits.submit(request(), from());
+		expect(done.reference).toMatch(/^V-2027-\d{4}$/);
+		expect(done.token).toMatch(/^[a-z2-7]{52}$/);
+		expect(done.manageUrl).toMatch(new RegExp(`/visits/status/${done.token}$`));
+		const [row] = await db.select().from(visitRequest).where(eq(visitRequest.reference, done.reference));
+		expect(row).toMatchObject({ status: 'new', groupSize: 12, region: 'jeonnam', locale: 'ko', consentVersion: expect.any(String) });
+		expect(row!.consentedAt).toEqual(clock.now());
+		expect(JSON.stringify(row)).not.toContain(done.token);
+		const [mail] = await db.select().from(outbox).where(and(eq(outbox.toAddress, 'tour@jne.go.kr'), eq(outbox.kind, 'visit_received'), like(outbox.subject, `%${done.reference}%`)));
+		expect(mail!.subject).toContain('벤치마킹 방문 신청');
+		expect(mail!.bodyText).toContain(done.manageUrl);
+		expect(mail!.bodyText).toContain('2027년 3월 10일 (수) 오전');
+		expect(mail!.bodyText).not.toMatch(/morning|Dear/);
+	});
+
+	it('in English, the mail is English only', async () => {
+		const done = await visits.submit(request({ email: 'visit@example.org' }), { ...from(), locale: 'en' });
+		const [mail] = await db.select().from(outbox).where(and(eq(outbox.toAddress, 'visit@example.org'), like(outbox.subject, `%${done.reference}%`)));
+		expect(mail!.subject).toContain('benchmarking visit request');
+		expect(mail!.bodyText).toContain('Wed, 10 Mar 2027, morning');
+		// Korean only where the delegation wrote it (its organisation's name).
+		expect(mail!.bodyText.replaceAll('전라남도교육청 학생생활과', '').replaceAll('김담당', '')).not.toMatch(/[\uAC00-\uD7A3]/);
+	});
+
+	it('numbers references in order, without gaps, also when requests arrive at once', async () => {
+		const results = await Promise.all(Array.from({ length: 6 }, () => visits.submit(request(), from())));
+		const numbers = results.map((r) => Number(r.reference.slice(-4))).sort((a, b) => a - b);
+		expect(new Set(numbers).size).toBe(6);
+		expect(numbers[5]! - numbers[0]!).toBe(5);
+	});
+
+	it('refuses a weekend, a holiday or a past date, naming its place in the list, and stores nothing', async () => {
+		const before = (await db.select({ n: count() }).from(visitRequest))[0]!.n;
+		const refused = await visits
+			.submit(request({ preferredDates: [{ date: '2027-02-20', period: 'am' }, { date: '2027-03-01', period: 'am' }, { date: '2027-03-13', period: 'pm' }] }), from())
+			.catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).violations.map((v) => `${v.params?.n}:${v.messageKey}`)).toEqual(['1:visit_date_past', '2:visit_date_holiday', '3:visit_date_weekend']);
+		expect((await db.select({ n: count() }).from(visitRequest))[0]!.n).toBe(before);
+	});
+
+	it('limits requests per sender address, in the database: over it, 429 and nothing stored', async () => {
+		const sender = { locale: 'ko' as const, clientAddress: '192.0.2.77' };
+		for (let i = 0; i < visits.VISIT_REQUEST_LIMIT.limit; i++) await visits.submit(request({ email: `limit-${i}@example.org` }), sender);
+		const refused = await visits.submit(request({ email: 'limit-over@example.org' }), sender).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(TooManyRequestsError);
+		expect((await db.select().from(visitRequest).where(eq(visitRequest.email, 'limit-over@example.org'))).length).toBe(0);
+		// Another address is not held back, and the first one may send again an hour later.
+		await expect(visits.submit(request(), from())).resolves.toBeDefined();
+		clock.freeze(at('2027-02-22', '11:01'));
+		await expect(visits.submit(request({ email: 'limit-later@example.org' }), sender)).resolves.toBeDefined();
+	});
+});
+
+describe('the private link', () => {
+	it('opens the request with its timeline; a reference, a guess or a near miss opens nothing', async () => {
+		const done = await visits.submit(request(), from());
+		const view = await visits.byToken(done.token);
+		expect(view).toMatchObject({ reference: done.reference, status: 'new', organization: '전라남도교육청 학생생활과', groupSize: 12 });
+		expect(view.region).toMatchObject({ code: 'jeonnam', ko: '전라남도교육청' });
+		expect(view.departments.map((d) => d.code)).toEqual(['education', 'mediation']);
+		expect(view.timeline.map((e) => `${e.kind}:${e.author}`)).toEqual(['requested:delegation']);
+		const nearMiss = done.token.slice(0, -1) + (done.token.endsWith('a') ? 'b' : 'a');
+		for (const wrong of [done.reference, nearMiss, 'a'.repeat(52), ''])
+			await expect(visits.byToken(wrong)).rejects.toBeInstanceOf(NotFoundError);
+	});
+
+	it('cancels once: the status and its timeline entry together; a second cancel is a conflict', async () => {
+		const done = await visits.submit(request(), from());
+		await visits.cancelByDelegation(done.token);
+		await expect(visits.cancelByDelegation(done.token)).rejects.toBeInstanceOf(ConflictError);
+		const view = await visits.byToken(done.token);
+		expect(view.status).toBe('cancelled');
+		expect(view.timeline.map((e) => e.kind)).toEqual(['requested', 'cancelled']);
+		await expect(visits.messageFromDelegation(done.token, '다시 신청해도 될까요?')).rejects.toBeInstanceOf(ConflictError);
+	});
+
+	it('two cancels at once change it once', async () => {
+		const done = await visits.submit(request(), from());
+		const outcomes = await Promise.allSettled([visits.cancelByDelegation(done.token), visits.cancelByDelegation(done.token)]);
+		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+		const [row] = await db.select().from(visitRequest).where(eq(visitRequest.reference, done.reference));
+		const events = await db.select().from(visitEvent).where(and(eq(visitEvent.visitId, row!.id), eq(visitEvent.kind, 'cancelled')));
+		expect(events).toHaveLength(1);
+	});
+
+	it("puts the delegation's messages on the timeline, in order", async () => {
+		const done = await visits.submit(request(), from());
+		await visits.messageFromDelegation(done.token, '주차 공간이 있나요?');
+		await visits.messageFromDelegation(done.token, '버스 한 대로 갑니다.');
+		const view = await visits.byToken(done.token);
+		expect(view.timeline.map((e) => e.body)).toEqual([null, '주차 공간이 있나요?', '버스 한 대로 갑니다.']);
+	});
+});
