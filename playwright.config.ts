@@ -24,7 +24,8 @@ function e2eDatabase(url: string) {
 const server = { url: '', timeout: 120_000, reuseExistingServer: false, stdout: 'pipe', stderr: 'pipe' } as const;
 // No demo bookings: each spec makes the bookings it reads. BODY_SIZE_LIMIT as `npm start` sets it.
 // TEST_CLOCK: a context with the test-clock cookie runs at its own time (fixtures.ts setServerClock).
-const appEnv = { SEED_DEMO: '1', TEST_CLOCK: '1', SEED_DEMO_BOOKINGS: '0', LOG_LEVEL: 'warn', SMTP_URL: '', BODY_SIZE_LIMIT: '12M' };
+// Every spec's browser comes from 127.0.0.1: the per-address limit of visit requests is raised (its own test is in tests/integration/visits.test.ts).
+const appEnv = { SEED_DEMO: '1', TEST_CLOCK: '1', SEED_DEMO_BOOKINGS: '0', LOG_LEVEL: 'warn', SMTP_URL: '', BODY_SIZE_LIMIT: '12M', VISIT_REQUESTS_PER_HOUR: '10000' };
 
 /**
  * End-to-end tests against the built app (`npm run test:e2e` builds first).

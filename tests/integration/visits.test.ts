@@ -90,7 +90,7 @@ describe('a visit request', () => {
 
 	it('limits requests per sender address, in the database: over it, 429 and nothing stored', async () => {
 		const sender = { locale: 'ko' as const, clientAddress: '192.0.2.77' };
-		for (let i = 0; i < visits.VISIT_REQUEST_LIMIT.limit; i++) await visits.submit(request({ email: `limit-${i}@example.org` }), sender);
+		for (let i = 0; i < visits.visitRequestLimit().limit; i++) await visits.submit(request({ email: `limit-${i}@example.org` }), sender);
 		const refused = await visits.submit(request({ email: 'limit-over@example.org' }), sender).catch((e: unknown) => e);
 		expect(refused).toBeInstanceOf(TooManyRequestsError);
 		expect((await db.select().from(visitRequest).where(eq(visitRequest.email, 'limit-over@example.org'))).length).toBe(0);

@@ -129,3 +129,11 @@ describe('the request form', () => {
 		if (!parsed.ok) expect(parsed.problems.map((p) => `${p.rule}:${p.messageKey}`)).toContain('date1:visit_date_invalid');
 	});
 });
+
+describe('an empty contact field', () => {
+	it('says only that it is required', () => {
+		const rules = rulesOf({ ...valid, email: '', phone: '' });
+		expect(rules.filter((r) => r.startsWith('email:'))).toEqual(['email:field_required']);
+		expect(rules.filter((r) => r.startsWith('phone:'))).toEqual(['phone:field_required']);
+	});
+});

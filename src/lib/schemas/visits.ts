@@ -18,10 +18,11 @@ export const VISIT_TEXT_MAX = { organization: 100, contactName: 50, purpose: 200
 export const VISIT_CONSENT_VERSION = '2026-12-visits-v1';
 
 const email = safeText({ max: EMAIL_MAX_LENGTH })
-	.refine((v) => EMAIL_PATTERN.test(v), { error: 'visit_email_invalid' })
+	.refine((v) => v === '' || EMAIL_PATTERN.test(v), { error: 'visit_email_invalid' })
 	.transform((v) => v.toLowerCase())
 	.meta({ format: 'email' });
-const phone = safeText({ max: PHONE_MAX_LENGTH }).refine(isPhoneNumber, { error: 'visit_phone_invalid' });
+// An empty field says only that it is required (safeText), not also that it is malformed.
+const phone = safeText({ max: PHONE_MAX_LENGTH }).refine((v) => v === '' || isPhoneNumber(v), { error: 'visit_phone_invalid' });
 
 const preferredDate = z.object({
 	date: calendarDate('visit_date_invalid'),

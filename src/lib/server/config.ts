@@ -52,6 +52,11 @@ export const config = {
 	get testClock(): boolean {
 		return process.env.TEST_CLOCK === '1' && !this.production;
 	},
+	/** Visit requests one sender address may send per hour (VISIT_REQUESTS_PER_HOUR; the e2e run, all from one address, raises it). */
+	get visitRequestsPerHour(): number {
+		const n = Number(process.env.VISIT_REQUESTS_PER_HOUR);
+		return Number.isInteger(n) && n > 0 ? n : 5;
+	},
 	get outboxPollMs(): number {
 		return Number(process.env.OUTBOX_POLL_MS || 5000);
 	},

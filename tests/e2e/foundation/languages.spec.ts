@@ -48,6 +48,21 @@ async function ownBookingEditPath(page: Page, attempt = 0): Promise<string> {
 	return `/my/bookings/${(await response.json()).id}/edit`;
 }
 
+/** The private page of a visit request made through the public API for it (a weekday weeks ahead). */
+async function visitStatusPath(page: Page): Promise<string> {
+	const day = new Date(Date.now() + 45 * 86_400_000);
+	while (day.getUTCDay() === 0 || day.getUTCDay() === 6 || day.getUTCDate() <= 9) day.setUTCDate(day.getUTCDate() + 1);
+	const response = await page.request.post('/api/v1/visits', {
+		data: {
+			organization: '언어 확인 교육청', organizationKind: 'office', region: 'busan', contactName: '언어 확인', email: `languages-${crypto.randomUUID().slice(0, 8)}@example.org`,
+			phone: '051-000-0000', groupSize: 5, preferredDates: [{ date: day.toISOString().slice(0, 10), period: 'pm' }], departments: ['facility'],
+			purpose: '언어 확인', accessibilityNeeds: '', consent: true
+		}
+	});
+	expect(response.status(), await response.text()).toBe(201);
+	return new URL((await response.json()).manageUrl).pathname;
+}
+
 const PAGES: { name: string; as: Account | null; path: string | ((page: Page) => Promise<string>) }[] = [
 	{ name: 'home', as: null, path: '/' },
 	{ name: 'sign-in', as: null, path: '/login' },
@@ -64,6 +79,8 @@ const PAGES: { name: string; as: Account | null; path: string | ((page: Page) =>
 	{ name: 'a door display', as: null, path: async (page) => (await firstRoomPath(page, '/rooms')).replace('/rooms/', '/display/rooms/') },
 	{ name: 'a room', as: null, path: (page) => firstRoomPath(page, '/rooms') },
 	{ name: 'display preferences', as: null, path: '/preferences' },
+	{ name: 'request a visit', as: null, path: '/visits/request' },
+	{ name: "a visit request's private page", as: null, path: visitStatusPath },
 	{ name: 'not found', as: null, path: '/no-such-page' },
 	{ name: 'dashboard (school)', as: SCHOOL, path: '/dashboard' },
 	{ name: 'book', as: SCHOOL, path: '/book' },

@@ -57,10 +57,13 @@ test.describe('the public-service basics', () => {
 			const page = await context.newPage();
 			await page.goto('/');
 			const services = page.getByRole('region', { name: t(locale, 'home_services_title') });
-			await expect(services.getByRole('listitem')).toHaveCount(2);
+			await expect(services.getByRole('listitem')).toHaveCount(4);
 			await expect(services.getByRole('link', { name: t(locale, 'home_service_rooms_title'), exact: true })).toHaveAttribute('href', '/rooms');
 			await expect(services.getByRole('link', { name: t(locale, 'home_service_board_title'), exact: true })).toHaveAttribute('href', '/board');
-			const words = locale === 'ko' ? ['상담', '연수', '방문'] : ['consultation', 'training', 'visit'];
+			await expect(services.getByRole('link', { name: t(locale, 'home_service_consultations_title'), exact: true })).toHaveAttribute('href', '/consultations');
+			await expect(services.getByRole('link', { name: t(locale, 'home_service_visits_title'), exact: true })).toHaveAttribute('href', '/visits/request');
+			// Trainings do not exist yet: not advertised.
+			const words = locale === 'ko' ? ['연수'] : ['training'];
 			for (const word of words) await expect(services).not.toContainText(new RegExp(word, 'i'));
 			await expect(page.locator('.hero')).not.toContainText(new RegExp(words.join('|'), 'i'));
 			await services.getByRole('link', { name: t(locale, 'home_service_rooms_title'), exact: true }).click();

@@ -27,8 +27,8 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 /** 32 random bytes: 256 bits, far above the 128 the link needs; only the SHA-256 is stored. */
 const TOKEN_BYTES = 32;
-/** Requests per sender address: a delegation sends one or two, a script hundreds. */
-export const VISIT_REQUEST_LIMIT = { limit: 5, windowMs: 60 * 60_000 } as const;
+/** Requests per sender address and hour: a delegation sends one or two, a script hundreds. */
+export const visitRequestLimit = () => ({ limit: config.visitRequestsPerHour, windowMs: 60 * 60_000 });
 
 const newToken = () => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(TOKEN_BYTES)));
 
@@ -50,7 +50,7 @@ export async function submit(input: VisitRequestInput, context: { locale: Locale
 	const now = clock.now();
 	const refused = checkPreferredDates(input.preferredDates, seoulDate(now), holidayNames);
 	if (refused.length) throw new ValidationError(refused);
-	const allowed = await rateLimit.hit(`visit-request:${context.clientAddress}`, VISIT_REQUEST_LIMIT);
+	const allowed = await rateLimit.hit(`visit-request:${context.clientAddress}`, visitRequestLimit());
 	if (!allowed.ok) throw new TooManyRequestsError(allowed.retryAfterSeconds, 'visit_throttled');
 	const token = newToken();
 	const year = Number(seoulDate(now).slice(0, 4));
