@@ -1,5 +1,24 @@
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Role } from '$lib/roles';
+import { byCount } from '$lib/time/format';
+
+const language = () => (getLocale() === 'en' ? 'en' : 'ko');
+
+/**
+ * A counted message in the form its count takes in the page's language ("1 person", "3 people"):
+ * `one` and `other` are its two catalogue entries (the same words in Korean).
+ */
+export function counted<P>(count: number, forms: { one: (params: P) => string; other: (params: P) => string }, params: P): string {
+	return byCount(count, language(), forms)(params);
+}
+
+/** "1 person" / "12 people" / "12명". */
+export const peopleText = (count: number) => counted(count, { one: m.rpol_people_one, other: m.people_n }, { count });
+
+/** A room's floor and capacity: "3층 · 40명" / "Floor 3 · 40 people" ("1 person"). */
+export const roomMetaText = (floor: number, capacity: number) =>
+	counted(capacity, { one: m.rpol_board_room_meta_one, other: m.board_room_meta }, { floor, capacity });
 
 const ROLE_LABELS: Record<Role, () => string> = {
 	admin: m.role_admin,

@@ -68,6 +68,14 @@ export function t(locale: Locale, key: string, params: Record<string, string | n
 	return withParticles.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/**
+ * A counted message in the form the app picks for `count` (labels.ts `counted`): the `one` key
+ * where the language says "1 date" (English), else `other`; e.g. tCount('en', 1, { one: 'rpol_book_done_series_one', other: 'book_done_series' }, { count: 1 }).
+ */
+export function tCount(locale: Locale, count: number, keys: { one: string; other: string }, params: Record<string, string | number>): string {
+	return t(locale, new Intl.PluralRules(locale).select(count) === 'one' ? keys.one : keys.other, params);
+}
+
 export const other = (locale: Locale): Locale => (locale === 'ko' ? 'en' : 'ko');
 
 export interface Display {

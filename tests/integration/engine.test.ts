@@ -210,7 +210,16 @@ describe('the engine with a resource that is not a room', () => {
 		expect(result.outcome).toBe('created');
 		if (result.outcome !== 'created') return;
 		expect(result.created.map((c) => c.start)).toEqual([at('2026-12-08', '09:00').toISOString(), at('2026-12-22', '09:00').toISOString()]);
-		expect(result.skipped).toEqual([{ start: at('2026-12-15', '09:00').toISOString(), end: at('2026-12-15', '10:00').toISOString(), state: 'conflict' }]);
+		// Skipped with why: the hold it clashes with.
+		expect(result.skipped).toEqual([
+			{
+				start: at('2026-12-15', '09:00').toISOString(),
+				end: at('2026-12-15', '10:00').toISOString(),
+				state: 'conflict',
+				violations: [],
+				conflicts: [{ resourceId: expect.any(String), start: at('2026-12-15', '09:00').toISOString(), end: at('2026-12-15', '10:00').toISOString() }]
+			}
+		]);
 		expect(await holdsAt(consultant, at('2026-12-15', '09:00'))).toEqual([]);
 		const series = await db.select().from(reservation).where(eq(reservation.seriesId, result.seriesId!));
 		expect(series).toHaveLength(4);
@@ -283,7 +292,16 @@ describe('a counted limit of the engine', () => {
 		expect(full.outcome).toBe('created');
 		if (full.outcome !== 'created') return;
 		expect(full.created.map((c) => c.start)).toEqual([at('2026-12-17', '11:00').toISOString()]);
-		expect(full.skipped).toEqual([{ start: at('2026-12-10', '11:00').toISOString(), end: at('2026-12-10', '11:30').toISOString(), state: 'invalid' }]);
+		// Skipped with why: the service's own rule, in its own words.
+		expect(full.skipped).toEqual([
+			{
+				start: at('2026-12-10', '11:00').toISOString(),
+				end: at('2026-12-10', '11:30').toISOString(),
+				state: 'invalid',
+				violations: [{ rule: 'consultant_day', messageKey: 'test_consultant_day_full', params: { used: 3 } }],
+				conflicts: []
+			}
+		]);
 	});
 });
 

@@ -215,18 +215,18 @@ describe('closures', () => {
 describe('rooms and their rules', () => {
 	const rulesForm = (over: Partial<facilityRooms.RoomRulesInput> = {}): facilityRooms.RoomRulesInput => ({
 		granularityMinutes: '30',
-		minMinutes: '60',
-		maxMinutes: '240',
-		leadTimeHours: '24',
+		minLength: { hours: '1', minutes: '0' },
+		maxLength: { hours: '4', minutes: '' },
+		leadTime: { hours: '24', minutes: '0' },
 		horizonDays: '60',
-		bufferBeforeMinutes: '0',
-		bufferAfterMinutes: '30',
+		bufferBefore: { hours: '0', minutes: '0' },
+		bufferAfter: { hours: '', minutes: '30' },
 		requiresApproval: true,
 		allowedRoles: [],
 		allowedSchoolIds: [],
-		monthlyQuotaHours: '',
+		monthlyQuota: { hours: '', minutes: '' },
 		closedOnHolidays: true,
-		cancelCutoffHours: '2',
+		cancelCutoff: { hours: '2', minutes: '0' },
 		...over
 	});
 
@@ -235,14 +235,20 @@ describe('rooms and their rules', () => {
 		const id = rooms['meeting-a']!;
 		const [before] = await db.select().from(roomRule).where(eq(roomRule.resourceId, id));
 		const error = await facilityRooms
-			.saveRules(facility, id, rulesForm({ granularityMinutes: '7', minMinutes: '0', maxMinutes: '30', horizonDays: '0', bufferAfterMinutes: '500' }))
+			.saveRules(facility, id, rulesForm({
+					granularityMinutes: '7',
+					minLength: { hours: '0', minutes: '0' },
+					maxLength: { hours: '', minutes: '30' },
+					horizonDays: '0',
+					bufferAfter: { hours: '8', minutes: '20' }
+				}))
 			.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ValidationError);
 		expect((error as ValidationError).violations.map((v) => v.rule)).toEqual([
 			'granularityMinutes',
-			'minMinutes',
+			'minLength',
 			'horizonDays',
-			'bufferAfterMinutes'
+			'bufferAfter'
 		]);
 		const [after] = await db.select().from(roomRule).where(eq(roomRule.resourceId, id));
 		expect(after).toEqual(before);
@@ -252,7 +258,7 @@ describe('rooms and their rules', () => {
 		const facility = await actor('facility@center.test');
 		const edu = await actor('edu@center.test');
 		const id = rooms['meeting-b']!;
-		await facilityRooms.saveRules(facility, id, rulesForm({ requiresApproval: true, monthlyQuotaHours: '10' }));
+		await facilityRooms.saveRules(facility, id, rulesForm({ requiresApproval: true, monthlyQuota: { hours: '10', minutes: '' } }));
 		const [stored] = await db.select().from(roomRule).where(eq(roomRule.resourceId, id));
 		expect(stored).toMatchObject({ minMinutes: 60, leadTimeMinutes: 1440, cancelCutoffMinutes: 120, monthlyQuotaMinutes: 600, requiresApproval: true });
 		const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'room.rules.update')));

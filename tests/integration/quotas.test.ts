@@ -77,7 +77,16 @@ describe('a series counts its own occurrences against the quota', () => {
 		const series = eightHours('meeting-a', '2026-11-24', '09:00', '17:00', { recurrence: { kind: 'weekly', count: 4 } });
 		const made = await reservations.createSeries(school, series);
 		expect(made.created).toHaveLength(3);
-		expect(made.skipped).toEqual([{ start: at('2026-12-15', '09:00').toISOString(), end: at('2026-12-15', '17:00').toISOString(), state: 'invalid' }]);
+		// Skipped with why: the school's monthly hours, with what is left.
+		expect(made.skipped).toEqual([
+			{
+				start: at('2026-12-15', '09:00').toISOString(),
+				end: at('2026-12-15', '17:00').toISOString(),
+				state: 'invalid',
+				violations: [{ rule: 'quota', messageKey: 'rule_quota', params: { quotaMinutes: 1200, remainingMinutes: 240 } }],
+				conflicts: []
+			}
+		]);
 	});
 
 	it('starts a new month at midnight in Seoul, when it is still the previous day in UTC', async () => {

@@ -63,20 +63,16 @@ export const roomPhotoAltForm = z.object({ photoId: id(), altKo: line(PHOTO_ALT_
 export const roomPhotoDeleteForm = z.object({ photoId: id() });
 export const roomPhotoMoveForm = z.object({ photoId: id(), direction: oneOf(['up', 'down']) });
 
+/** Durations of the rules form, each typed as whole hours and minutes (`leadTime-hours`, `leadTime-minutes`). */
+const RULE_DURATIONS = ['minLength', 'maxLength', 'leadTime', 'bufferBefore', 'bufferAfter', 'monthlyQuota', 'cancelCutoff'] as const;
 export const roomRulesForm = z.object({
 	granularityMinutes: line(10),
-	minMinutes: line(10),
-	maxMinutes: line(10),
-	leadTimeHours: line(10),
+	...Object.fromEntries(RULE_DURATIONS.flatMap((name) => [[`${name}-hours`, line(10)], [`${name}-minutes`, line(10)]])),
 	horizonDays: line(10),
-	bufferBeforeMinutes: line(10),
-	bufferAfterMinutes: line(10),
 	requiresApproval: formCheckbox(),
 	allowedRoles: formList(),
 	allowedSchoolIds: formList(),
-	monthlyQuotaHours: line(10),
-	closedOnHolidays: formCheckbox(),
-	cancelCutoffHours: line(10)
+	closedOnHolidays: formCheckbox()
 });
 
 /** 0 = Sunday … 6 = Saturday: the weekly hours form has open-N, opens-N and closes-N for each. */

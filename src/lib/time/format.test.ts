@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { enUS, ko } from 'date-fns/locale';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, formatMinuteOfDay, formatTime } from './format';
+import { byCount, formatDate, formatDateParts, formatDateTime, formatDuration, formatMinuteOfDay, formatTime, pluralCategory } from './format';
 
 // 2026-11-24 05:00 UTC is 14:00 in Seoul (UTC+9, no daylight saving).
 const instant = new Date('2026-11-24T05:00:00Z');
@@ -44,6 +44,24 @@ describe('fixed-offset formatting', () => {
 	});
 });
 
+describe('formatDateParts', () => {
+	it('splits a date only where a line may break: never inside "12월 8일 (화)"', () => {
+		const tuesday = new Date('2026-12-08T03:00:00Z');
+		expect(formatDateParts(tuesday, 'ko')).toEqual(['2026년', '12월 8일 (화)']);
+		expect(formatDateParts(tuesday, 'en')).toEqual(['Tue, 8 Dec', '2026']);
+	});
+
+	it('joins back into formatDate, in Seoul time', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+				expect(formatDateParts(ms, 'ko').join(' ')).toBe(formatDate(ms, 'ko'));
+				expect(formatDateParts(ms, 'en').join(' ')).toBe(formatDate(ms, 'en'));
+			}),
+			{ numRuns: 500 }
+		);
+	});
+});
+
 describe('formatMinuteOfDay', () => {
 	it('pads hours and minutes', () => {
 		expect(formatMinuteOfDay(9 * 60)).toBe('09:00');
@@ -66,5 +84,23 @@ describe('formatDuration', () => {
 			expect(formatDuration(minutes, 'ko'), `${minutes} ko`).toBe(ko);
 			expect(formatDuration(minutes, 'en'), `${minutes} en`).toBe(en);
 		}
+	});
+});
+
+describe('byCount', () => {
+	const people = { one: (n: number) => `${n} person`, other: (n: number) => `${n} people` };
+	const say = (n: number, locale: 'ko' | 'en') => byCount(n, locale, people)(n);
+
+	it('says "1 person" but "0 people", "2 people" and "1.5 people" in English', () => {
+		expect(say(1, 'en')).toBe('1 person');
+		expect(say(0, 'en')).toBe('0 people');
+		expect(say(2, 'en')).toBe('2 people');
+		expect(say(150, 'en')).toBe('150 people');
+		expect(pluralCategory(1.5, 'en')).toBe('other');
+	});
+
+	it('has one form for every count in Korean', () => {
+		for (const n of [0, 1, 2, 11, 150]) expect(pluralCategory(n, 'ko')).toBe('other');
+		expect(byCount(1, 'ko', { one: '명 (one)', other: '명' })).toBe('명');
 	});
 });

@@ -42,6 +42,17 @@ export function formatDate(instant: Date | string | number, locale: Locale): str
 	return dateOf(wallClock(instant), locale);
 }
 
+/**
+ * A date in the pieces a line may break between: ["2026년", "12월 8일 (화)"] / ["Tue, 8 Dec", "2026"].
+ * Joined with a space they are formatDate; a heading keeps each piece whole (never "12월 / 8일 (화)").
+ */
+export function formatDateParts(instant: Date | string | number, locale: Locale): [string, string] {
+	const w = wallClock(instant);
+	return locale === 'ko'
+		? [`${w.year}년`, `${w.month + 1}월 ${w.day}일 (${WEEKDAYS.ko[w.weekday]})`]
+		: [`${WEEKDAYS.en[w.weekday]}, ${w.day} ${MONTHS_EN[w.month]}`, String(w.year)];
+}
+
 /** "14:00" in Asia/Seoul. */
 export function formatTime(instant: Date | string | number): string {
 	const w = wallClock(instant);
@@ -72,4 +83,21 @@ export function formatDuration(totalMinutes: number, locale: Locale): string {
 		.map(([n, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n));
 	if (said.length === 0) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(0);
 	return new Intl.ListFormat(locale, { type: 'unit', style: locale === 'ko' ? 'long' : 'narrow' }).format(said);
+}
+
+/** CLDR plural rules, one per language ("1 person", "2 people"; Korean has one form for all). */
+const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { ko: new Intl.PluralRules('ko'), en: new Intl.PluralRules('en') };
+
+/** The plural category of a count in a language: "one" for 1 in English, "other" for everything in Korean. */
+export function pluralCategory(count: number, locale: Locale): Intl.LDMLPluralRule {
+	return PLURAL_RULES[locale].select(count);
+}
+
+/**
+ * The form of a counted phrase for `count`: `one` where the language says "1 person" (English),
+ * `other` for every other count and for every count in Korean. Forms are message functions, so
+ * the words stay in the catalogue: byCount(n, locale, { one: m.rpol_people_one, other: m.people_n })({ count: n }).
+ */
+export function byCount<T>(count: number, locale: Locale, forms: { one: T; other: T }): T {
+	return pluralCategory(count, locale) === 'one' ? forms.one : forms.other;
 }

@@ -3,7 +3,7 @@
  * (with and without JavaScript): the repeat fields, the preview as cards on a phone, the rule in
  * words, axe and screenshots at 360 and 1280 px in Korean and English.
  */
-import { axeViolations, expect, horizontalOverflow, LOCALES, openContext, SCHOOL, t, test, WIDTHS, type Locale } from '../fixtures';
+import { axeViolations, expect, horizontalOverflow, LOCALES, openContext, SCHOOL, t, tCount, test, WIDTHS, type Locale } from '../fixtures';
 import { isHoliday } from '../api/holidays';
 import { fillBookingForm, roomsByName, shot } from './helpers';
 
@@ -99,9 +99,10 @@ test.describe('a monthly series on the second Tuesday, one date left out', () =>
 			await expect(page.getByLabel(t(locale, 'book_repeat_except_n', { n: 1 }), { exact: true })).toHaveValue(left);
 			await expect(page.getByLabel(t(locale, 'book_repeat_nth'), { exact: true })).toHaveValue('2');
 			const free = await table.locator('tbody tr[data-state="free"]').count();
-			await page.getByRole('button', { name: t(locale, 'book_preview_book_free', { free }) }).click();
+			// "Book the 1 free date" / "… 2 free dates": the count decides the English form.
+			await page.getByRole('button', { name: tCount(locale, free, { one: 'rpol_book_preview_book_free_one', other: 'book_preview_book_free' }, { free }) }).click();
 			await expect(page.getByRole('heading', { name: t(locale, 'book_done_confirmed_title') })).toBeVisible();
-			await expect(page.getByText(t(locale, 'book_done_series', { count: free }))).toBeVisible();
+			await expect(page.getByText(tCount(locale, free, { one: 'rpol_book_done_series_one', other: 'book_done_series' }, { count: free }))).toBeVisible();
 
 			await page.goto('/my/bookings');
 			const rule = locale === 'ko' ? `매월 둘째 화요일, 2회 (${plain(left, 'ko')} 제외)` : `Monthly on the second Tuesday, 2 times, except ${plain(left, 'en')}`;

@@ -44,8 +44,10 @@ const STATES: { name: string; path: () => string; act?: (page: Page, locale: 'ko
 		path: () => `/facility/rooms/${computerRoomId}`,
 		act: async (page, locale) => {
 			const rules = page.locator('form[action="?/rules"]');
-			await rules.getByLabel(t(locale, 'facility_max_length')).fill('15');
-			await rules.getByLabel(t(locale, 'facility_buffer_after')).fill('999');
+			const maxLength = rules.getByRole('group', { name: t(locale, 'facility_max_length'), exact: true });
+			await maxLength.getByLabel(t(locale, 'rpol_unit_hours')).fill('0');
+			await maxLength.getByLabel(t(locale, 'rpol_unit_minutes')).fill('15');
+			await rules.getByRole('group', { name: t(locale, 'facility_buffer_after'), exact: true }).getByLabel(t(locale, 'rpol_unit_minutes')).fill('999');
 			await rules.getByRole('button', { name: t(locale, 'facility_rules_submit') }).click();
 			await expect(page.getByRole('alert').filter({ hasText: t(locale, 'form_has_errors', { count: 2 }) })).toBeVisible();
 		}

@@ -70,6 +70,31 @@ for (const week of WEEKS) {
 	}
 }
 
+for (const locale of ['ko', 'en'] as Locale[]) {
+	test(`on a phone, the list view moves week by week with arrows named for the week (${locale})`, async ({ browser }) => {
+		const context = await openContext(browser, { locale, width: 360 });
+		const page = await context.newPage();
+		// The browser's today a week before the booking (a Monday): "next week" is the booking's week.
+		const weekBefore = new Date(new Date(seoul(date, '10:00')).getTime() - 7 * 24 * 3600_000);
+		await page.clock.setFixedTime(weekBefore);
+		await page.goto(`/rooms/${roomId}`);
+		const calendar = page.locator('.room-calendar');
+		const title = calendar.locator('[role="heading"]');
+		await expect(title).toBeVisible({ timeout: 20_000 });
+		const firstTitle = await title.textContent();
+		await expect(calendar).not.toContainText('10:00');
+		// Not FullCalendar's Korean "다음달" (next month) on a week's list.
+		await expect(calendar.getByRole('button', { name: t(locale, 'rpol_cal_next_month') })).toHaveCount(0);
+		await calendar.getByRole('button', { name: t(locale, 'board_next_week'), exact: true }).click();
+		await expect(title).not.toHaveText(firstTitle!);
+		await expect(calendar).toContainText('10:00');
+		await calendar.getByRole('button', { name: t(locale, 'board_prev_week'), exact: true }).click();
+		await expect(title).toHaveText(firstTitle!);
+		expect(await horizontalOverflow(page)).toEqual([]);
+		await context.close();
+	});
+}
+
 test('without JavaScript, strangers see the booked time as booked and no details', async ({ browser }) => {
 	const context = await openContext(browser, { locale: 'en', javaScriptEnabled: false });
 	const page = await context.newPage();

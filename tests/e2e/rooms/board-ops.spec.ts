@@ -176,16 +176,29 @@ test('a move by keyboard to another room: checked, confirmed, e-mailed, shown on
 	await page.goto(`/board/bookings/${id}`);
 	await hydrated(page);
 	const form = page.locator('#move');
-	await form.getByLabel(t('ko', 'boardops_move_start')).fill('16:30');
-	await form.getByLabel(t('ko', 'boardops_move_end')).fill('17:30');
+	// The times are choices on the room's grid (30 minutes), 24-hour, as in the booking form.
+	const start = form.getByLabel(t('ko', 'boardops_move_start'));
+	await expect(start).toHaveJSProperty('tagName', 'SELECT');
+	const offered = await start.locator('option').allTextContents();
+	expect(offered).toContain('16:30');
+	expect(offered).not.toContain('16:15');
+	expect(offered.filter((o) => /^\d\d:\d\d$/.test(o)).every((o) => Number(o.slice(3)) % 30 === 0)).toBe(true);
+	// Another room's grid follows the room chosen: the video-conference room books in 15 minutes.
+	await form.getByLabel(t('ko', 'col_room')).selectOption(rooms['Video Conference Room']!.id);
+	await expect(start.locator('option', { hasText: '16:15' })).toHaveCount(1);
 	await form.getByLabel(t('ko', 'col_room')).selectOption(to);
-	await form.getByLabel(t('ko', 'boardops_move_end')).press('Enter');
+	await expect(start.locator('option', { hasText: '16:15' })).toHaveCount(0);
+	await start.selectOption('16:30');
+	await form.getByLabel(t('ko', 'boardops_move_end')).selectOption('17:30');
+	await form.getByRole('button', { name: t('ko', 'boardops_move_check') }).focus();
+	await page.keyboard.press('Enter');
 	// Taken: said with the taken time, values kept, nothing moved.
 	await expect(form.getByText(/16:00–17:00/)).toBeVisible();
 	await expect(form.getByLabel(t('ko', 'boardops_move_start'))).toHaveValue('16:30');
+	await expect(form.getByLabel(t('ko', 'col_room'))).toHaveValue(to);
 
-	await form.getByLabel(t('ko', 'boardops_move_start')).fill('14:00');
-	await form.getByLabel(t('ko', 'boardops_move_end')).fill('15:00');
+	await form.getByLabel(t('ko', 'boardops_move_start')).selectOption('14:00');
+	await form.getByLabel(t('ko', 'boardops_move_end')).selectOption('15:00');
 	await form.getByLabel(t('ko', 'col_room')).selectOption(to);
 	await form.getByRole('button', { name: t('ko', 'boardops_move_check') }).focus();
 	await page.keyboard.press('Enter');
@@ -228,6 +241,28 @@ test('a move by keyboard to another room: checked, confirmed, e-mailed, shown on
 	const mails = outbox.getByRole('row').filter({ hasText: EDU.email }).filter({ hasText: t('ko', 'email_booking_moved_subject') });
 	expect(await mails.count()).toBeGreaterThanOrEqual(2);
 	await admin.close();
+});
+
+test('the move form works without JavaScript: 24-hour choices on the room’s grid, checked and confirmed', async ({ browser }) => {
+	const id = await bookAs(EDU.email, rooms['Small Meeting Room 1']!.id, NEAR, '09:00', '10:00', '옮기기 (스크립트 없이)', 'move-nojs');
+	const context = await openContext(browser, { locale: 'en', as: FACILITY, javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`/board/bookings/${id}`);
+	const form = page.locator('#move');
+	const start = form.getByLabel(t('en', 'boardops_move_start'));
+	await expect(start).toHaveValue('09:00');
+	const offered = await start.locator('option').allTextContents();
+	expect(offered.slice(0, 3)).toEqual([t('en', 'field_time_choose'), '09:00', '09:30']);
+	expect(offered).not.toContain('9:00 AM');
+	await start.selectOption('10:30');
+	await form.getByLabel(t('en', 'boardops_move_end')).selectOption('11:30');
+	await form.getByRole('button', { name: t('en', 'boardops_move_check') }).click();
+	const confirm = page.getByRole('region', { name: t('en', 'boardops_confirm_title') });
+	await expect(confirm).toContainText('10:30–11:30');
+	await confirm.getByRole('button', { name: t('en', 'boardops_confirm_move') }).click();
+	await expect(page.locator('#moved')).toBeVisible();
+	await expect(page.locator('main')).toContainText('10:30–11:30');
+	await context.close();
 });
 
 test('the move API takes another room too, and a clash there is a 409 naming the held time', async () => {
@@ -291,12 +326,23 @@ test('the wall-screen mode is read-only: no site navigation, no links to act, no
 		await expect(page.locator('h1')).toHaveCount(1);
 		await expect(page.locator('header.site-header')).toBeHidden();
 		await expect(page.locator('main a[href^="/book"], main a[href^="/board/bookings/"]')).toHaveCount(0);
+		// Nothing on the board itself is a link (room names included); only the way out of the mode is.
+		await expect(page.locator('main section a')).toHaveCount(0);
+		await expect(page.locator('main a')).toHaveCount(1);
+		await expect(page.locator('main a')).toHaveText(t('ko', 'boardops_display_exit'));
 		await expect(page.locator('main form')).toHaveCount(0);
+		// Busy/free only: "mine" never appears, so the legend does not offer it.
+		await expect(page.getByRole('list', { name: t('ko', 'board_legend_title') })).not.toContainText(t('ko', 'board_mine'));
 		expect(await page.content()).not.toContain(PENDING_PURPOSE);
 		await expect(cellOf(page, rooms['Large Meeting Room']!.id)).toContainText('15:00–17:00');
 		expect(await axeViolations(page)).toEqual([]);
 		await settle(page);
 		await page.screenshot({ path: `${SHOTS}/board-display-ko-${width}.png`, fullPage: true });
+		// The week on the wall screen: no day or room links either, and no "mine".
+		await page.goto(`/board?date=${DAY}&view=week&display=1`);
+		await expect(page.locator('main section a')).toHaveCount(0);
+		await expect(page.getByRole('list', { name: t('ko', 'board_legend_title') })).not.toContainText(t('ko', 'board_mine'));
+		expect(await axeViolations(page)).toEqual([]);
 		await context.close();
 	}
 });

@@ -211,17 +211,17 @@ async function bookSeriesUnderLock<Input, Target, Alternative>(
 			}
 			const created = rows.filter((r) => inserted.has(r[0]!.id)).map(bookedOf);
 			const skipped: Skipped[] = [
-				...occurrences.filter((o) => o.state !== 'free').map(({ start, end, state }) => ({ start, end, state })),
+				...occurrences.filter((o) => o.state !== 'free').map(({ start, end, state, violations, conflicts }) => ({ start, end, state, violations, conflicts })),
 				...rows
 					.filter((r) => !inserted.has(r[0]!.id))
-					.map((r) => ({ start: r[0]!.startsAt.toISOString(), end: r[0]!.endsAt.toISOString(), state: 'conflict' as const }))
+					.map((r) => ({ start: r[0]!.startsAt.toISOString(), end: r[0]!.endsAt.toISOString(), state: 'conflict' as const, violations: [], conflicts: [] }))
 			];
 			await audit.record(tx, {
 				actorId: actor.id,
 				action: 'reservation.create_series',
 				entity: 'reservation_series',
 				entityId: seriesId,
-				after: { created: created.map((c) => c.id), skipped }
+				after: { created: created.map((c) => c.id), skipped: skipped.map(({ start, end, state }) => ({ start, end, state })) }
 			});
 			skipped.sort((a, b) => a.start.localeCompare(b.start));
 			const result: Created = { outcome: 'created', seriesId, created, skipped };

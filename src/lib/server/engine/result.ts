@@ -61,16 +61,19 @@ export interface Booked {
 
 export type OccurrenceState = 'free' | 'conflict' | 'invalid';
 
-export interface Skipped {
+export interface OccurrenceOutcome {
 	start: string;
 	end: string;
 	state: OccurrenceState;
-}
-
-export interface OccurrenceOutcome extends Skipped {
 	violations: Violation[];
 	conflicts: Clash[];
 }
+
+/**
+ * An occurrence of a series left out, with why: the rules it breaks and the holds it clashes
+ * with (both empty for one taken by someone else between the check and the insert).
+ */
+export type Skipped = OccurrenceOutcome;
 
 /** The HTTP status a result stands for (kept with it under the idempotency key). */
 export function statusOf(result: BookResult<unknown>): 201 | 409 | 422 {

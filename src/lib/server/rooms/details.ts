@@ -31,6 +31,14 @@ export interface RoomName {
 	nameEn: string;
 }
 
+/** A room the move form offers, with the grid its times fall on within its hours (Seoul wall clock). */
+export interface MoveRoom extends RoomName {
+	granularityMinutes: number;
+	/** Earliest opening and latest closing minute over the week. */
+	opensMinute: number;
+	closesMinute: number;
+}
+
 export interface BookingDetails {
 	id: string;
 	room: RoomName;
@@ -55,7 +63,7 @@ export interface BookingDetails {
 	/** What the viewer may do now. */
 	may: { decide: boolean; move: boolean; cancel: boolean; trail: boolean; edit: boolean };
 	/** Rooms a staff member may move it to (every room in use), for the move form. */
-	rooms: RoomName[];
+	rooms: MoveRoom[];
 }
 
 const isStaff = (actor: SessionUser) => can(actor, 'reservations.approve');
@@ -84,7 +92,16 @@ export async function details(actor: SessionUser, id: string): Promise<BookingDe
 		row.bookedBy !== actor.id &&
 		purposeAsSeenBy(actor, { purpose: row.purpose, bookedBy: row.bookedBy, bookerDepartmentCode: people?.bookerDepartmentCode ?? null, schoolId: row.schoolId }).purposeWithheld === true;
 	const holding = engine.isHolding(row.status);
-	const rooms = staff ? (await loadRooms()).map(({ room }) => ({ id: room.resourceId, nameKo: room.nameKo, nameEn: room.nameEn })) : [];
+	const rooms: MoveRoom[] = staff
+		? (await loadRooms()).map(({ room, rules, hours }) => ({
+				id: room.resourceId,
+				nameKo: room.nameKo,
+				nameEn: room.nameEn,
+				granularityMinutes: rules.granularityMinutes,
+				opensMinute: hours.length ? Math.min(...hours.map((h) => h.opensMinute)) : 9 * 60,
+				closesMinute: hours.length ? Math.max(...hours.map((h) => h.closesMinute)) : 18 * 60
+			}))
+		: [];
 	return {
 		id: row.id,
 		room: { id: row.resourceId, nameKo: target?.room.nameKo ?? '', nameEn: target?.room.nameEn ?? '' },

@@ -26,8 +26,8 @@ export function moveInstants(values: MoveFormValues): { start: Date | null; end:
 	if (!dateOk) problems.push({ rule: 'date', messageKey: 'input_date_invalid' });
 	const from = minuteOf(values.start.trim());
 	const to = minuteOf(values.end.trim());
-	if (from === null) problems.push({ rule: 'start', messageKey: 'boardops_move_time_invalid' });
-	if (to === null) problems.push({ rule: 'end', messageKey: 'boardops_move_time_invalid' });
+	if (from === null) problems.push({ rule: 'start', messageKey: 'field_time_invalid' });
+	if (to === null) problems.push({ rule: 'end', messageKey: 'field_time_invalid' });
 	if (from !== null && to !== null && to <= from) problems.push({ rule: 'end', messageKey: 'booking_end_after_start' });
 	if (problems.length || from === null || to === null) return { start: null, end: null, problems };
 	const date = values.date.trim();

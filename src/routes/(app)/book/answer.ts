@@ -36,7 +36,15 @@ export function bookedOf(created: Extract<bookings.RoomBookResult, { outcome: 'c
 	return {
 		status: created.created[0]!.status === 'requested' ? 'requested' : 'confirmed',
 		created: created.created,
-		skipped: created.skipped,
+		// Each left-out date says why: the rules it breaks (the rule engine's own words) or what it clashes with.
+		skipped: created.skipped.map(({ start, end, state, violations, conflicts }) => ({
+			start,
+			end,
+			state,
+			// Answers kept under an idempotency key before skipped dates carried their reasons have none.
+			reasons: (violations ?? []).map((v) => say(v.messageKey, v.params)),
+			conflicts: (conflicts ?? []).map(({ start, end }) => ({ start, end }))
+		})),
 		seriesId: created.seriesId,
 		roomId
 	};

@@ -29,7 +29,8 @@ export interface Refusal {
 export interface Booked {
 	status: 'requested' | 'confirmed';
 	created: { id: string; start: string; end: string; status: string }[];
-	skipped: { start: string; end: string; state: string }[];
+	/** Dates of a series left out, each with why (`reasons`: broken rules; `conflicts`: held times it overlaps). */
+	skipped: { start: string; end: string; state: string; reasons: string[]; conflicts: Interval[] }[];
 	seriesId: string | null;
 	roomId: string;
 }

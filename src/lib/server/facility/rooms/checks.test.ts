@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNewRoom, checkRoomDetails, checkRoomRules, checkWeeklyHoursForm } from './checks';
 import { blankNewRoom } from './forms';
-import { SCHOOL, details, own, rules } from './test-fixtures';
+import { SCHOOL, details, hm, own, rules } from './test-fixtures';
 
 const ruleNames = (v: { rule: string }[]) => v.map((x) => x.rule);
 const keys = (v: { messageKey: string }[]) => v.map((x) => x.messageKey);
@@ -82,33 +82,45 @@ describe('checkRoomRules', () => {
 
 	it('refuses a grid the database does not allow, and lengths off the grid', () => {
 		expect(keys(checkRoomRules(rules({ granularityMinutes: '25' }), known))).toEqual(['facility_granularity_invalid']);
-		const v = checkRoomRules(rules({ granularityMinutes: '30', minMinutes: '45', maxMinutes: '100' }), known);
-		expect(ruleNames(v)).toEqual(['minMinutes', 'maxMinutes']);
+		const v = checkRoomRules(rules({ granularityMinutes: '30', minLength: hm('0', '45'), maxLength: hm('1', '40') }), known);
+		expect(ruleNames(v)).toEqual(['minLength', 'maxLength']);
 		expect(keys(v)).toEqual(['facility_length_off_grid', 'facility_length_off_grid']);
 	});
 
 	it('refuses a longest booking shorter than the shortest', () => {
-		const v = checkRoomRules(rules({ minMinutes: '120', maxMinutes: '60' }), known);
-		expect(v).toEqual([{ rule: 'maxMinutes', messageKey: 'facility_max_below_min', params: { shortestMinutes: 120 } }]);
+		const v = checkRoomRules(rules({ minLength: hm('2', ''), maxLength: hm('1', '0') }), known);
+		expect(v).toEqual([{ rule: 'maxLength', messageKey: 'facility_max_below_min', params: { shortestMinutes: 120 } }]);
 	});
 
 	it('refuses a lead time that reaches the horizon, and accepts one just below it', () => {
-		expect(keys(checkRoomRules(rules({ leadTimeHours: '24', horizonDays: '1' }), known))).toEqual(['facility_lead_beyond_horizon']);
-		expect(checkRoomRules(rules({ leadTimeHours: '23.5', horizonDays: '1' }), known)).toEqual([]);
+		expect(keys(checkRoomRules(rules({ leadTime: hm('24', '0'), horizonDays: '1' }), known))).toEqual(['facility_lead_beyond_horizon']);
+		expect(checkRoomRules(rules({ leadTime: hm('23', '30'), horizonDays: '1' }), known)).toEqual([]);
 	});
 
-	it('takes hours with decimals that make whole minutes, and refuses others', () => {
-		expect(checkRoomRules(rules({ leadTimeHours: '0.5', cancelCutoffHours: '0.25', monthlyQuotaHours: '20' }), known)).toEqual([]);
-		const v = checkRoomRules(rules({ leadTimeHours: '0.01', cancelCutoffHours: '-1', monthlyQuotaHours: '0' }), known);
-		expect(ruleNames(v)).toEqual(['leadTimeHours', 'monthlyQuotaHours', 'cancelCutoffHours']);
+	it('takes durations as whole hours and minutes, either left empty, and refuses anything else', () => {
+		expect(checkRoomRules(rules({ leadTime: hm('', '30'), cancelCutoff: hm('0', '15'), monthlyQuota: hm('20', '') }), known)).toEqual([]);
+		const v = checkRoomRules(rules({ leadTime: hm('1.5', ''), cancelCutoff: hm('-1', '0'), monthlyQuota: hm('1', '60') }), known);
+		expect(v).toEqual([
+			{ rule: 'leadTime', messageKey: 'rpol_duration_invalid' },
+			{ rule: 'monthlyQuota', messageKey: 'rpol_duration_invalid' },
+			{ rule: 'cancelCutoff', messageKey: 'rpol_duration_invalid' }
+		]);
+	});
+
+	it('says a duration out of range with its bounds as minutes, for the page to say as durations', () => {
+		const v = checkRoomRules(rules({ monthlyQuota: hm('0', '30'), maxLength: hm('25', '0') }), known);
+		expect(v).toEqual([
+			{ rule: 'maxLength', messageKey: 'rpol_duration_range', params: { fromMinutes: 5, toMinutes: 1440 } },
+			{ rule: 'monthlyQuota', messageKey: 'rpol_duration_range', params: { fromMinutes: 60, toMinutes: 44640 } }
+		]);
 	});
 
 	it('refuses buffers beyond four hours and unknown roles or schools', () => {
 		const v = checkRoomRules(
-			rules({ bufferBeforeMinutes: '241', bufferAfterMinutes: 'ten', allowedRoles: ['janitor', 'school_user'], allowedSchoolIds: ['nope'] }),
+			rules({ bufferBefore: hm('4', '1'), bufferAfter: hm('', 'ten'), allowedRoles: ['janitor', 'school_user'], allowedSchoolIds: ['nope'] }),
 			known
 		);
-		expect(ruleNames(v)).toEqual(['bufferBeforeMinutes', 'bufferAfterMinutes', 'allowedRoles', 'allowedSchoolIds']);
+		expect(ruleNames(v)).toEqual(['bufferBefore', 'bufferAfter', 'allowedRoles', 'allowedSchoolIds']);
 	});
 
 	it('refuses limiting schools while no school user may book at all', () => {
@@ -121,27 +133,27 @@ describe('checkRoomRules', () => {
 		const v = checkRoomRules(
 			rules({
 				granularityMinutes: 'x',
-				minMinutes: '',
-				maxMinutes: '9999',
-				leadTimeHours: 'soon',
+				minLength: hm('', ''),
+				maxLength: hm('9999', ''),
+				leadTime: hm('soon', ''),
 				horizonDays: '0',
-				bufferBeforeMinutes: '-5',
-				bufferAfterMinutes: '300',
-				monthlyQuotaHours: 'lots',
-				cancelCutoffHours: ''
+				bufferBefore: hm('-5', ''),
+				bufferAfter: hm('5', '0'),
+				monthlyQuota: hm('lots', ''),
+				cancelCutoff: hm('', '')
 			}),
 			known
 		);
 		expect(ruleNames(v)).toEqual([
 			'granularityMinutes',
-			'minMinutes',
-			'maxMinutes',
-			'leadTimeHours',
+			'minLength',
+			'maxLength',
+			'leadTime',
 			'horizonDays',
-			'bufferBeforeMinutes',
-			'bufferAfterMinutes',
-			'monthlyQuotaHours',
-			'cancelCutoffHours'
+			'bufferBefore',
+			'bufferAfter',
+			'monthlyQuota',
+			'cancelCutoff'
 		]);
 	});
 });

@@ -9,31 +9,37 @@ import {
 	BUFFER_RANGE_MINUTES,
 	CAPACITY_RANGE,
 	CODE_MAX_LENGTH,
-	CUTOFF_RANGE_HOURS,
+	CUTOFF_RANGE_MINUTES,
 	DESCRIPTION_MAX_LENGTH,
 	FEE_NOTE_MAX_LENGTH,
 	FLOOR_RANGE,
 	HORIZON_RANGE_DAYS,
-	LEAD_TIME_RANGE_HOURS,
+	LEAD_TIME_RANGE_MINUTES,
 	LENGTH_RANGE_MINUTES,
 	LOCATION_MAX_LENGTH,
 	NAME_MAX_LENGTH,
 	OFFICE_NAME_MAX_LENGTH,
 	PHONE_MAX_LENGTH,
-	QUOTA_RANGE_HOURS
+	QUOTA_RANGE_MINUTES
 } from './limits';
-import { hoursToMinutes, wholeIn, type Range } from './typed-numbers';
+import { durationToMinutes, isBlankDuration, wholeIn, type DurationText, type Range } from './typed-numbers';
 
 const whole = (rule: string, range: Range): Violation => ({
 	rule,
 	messageKey: 'field_number_range',
 	params: range
 });
-const hours = (rule: string, range: Range): Violation => ({
-	rule,
-	messageKey: 'facility_field_hours',
-	params: range
-});
+/**
+ * A duration typed as hours and minutes, in minutes, or its violation: not whole numbers (or 60
+ * minutes and more), or outside the range — said as durations ("5분에서 1일 사이").
+ */
+function durationIn(rule: string, typed: DurationText, range: Range): { minutes: number | null; violation?: Violation } {
+	const minutes = durationToMinutes(typed);
+	if (minutes === null) return { minutes, violation: { rule, messageKey: 'rpol_duration_invalid' } };
+	if (minutes < range.min || minutes > range.max)
+		return { minutes: null, violation: { rule, messageKey: 'rpol_duration_range', params: { fromMinutes: range.min, toMinutes: range.max } } };
+	return { minutes };
+}
 
 export function checkRoomDetails(input: RoomDetailsInput): Violation[] {
 	const violations: Violation[] = [];
@@ -93,25 +99,28 @@ export function checkRoomRules(input: RoomRulesInput, known: { schoolIds: readon
 	if (!gridValid)
 		violations.push({ rule: 'granularityMinutes', messageKey: 'facility_granularity_invalid' });
 
-	const min = wholeIn(input.minMinutes, LENGTH_RANGE_MINUTES);
-	const max = wholeIn(input.maxMinutes, LENGTH_RANGE_MINUTES);
-	if (min === null) violations.push(whole('minMinutes', LENGTH_RANGE_MINUTES));
-	if (max === null) violations.push(whole('maxMinutes', LENGTH_RANGE_MINUTES));
-	for (const [field, value] of [['minMinutes', min], ['maxMinutes', max]] as const)
+	/** The duration in minutes, its violation (if any) noted in order. */
+	const take = (rule: string, typed: DurationText, range: Range) => {
+		const { minutes, violation } = durationIn(rule, typed, range);
+		if (violation) violations.push(violation);
+		return minutes;
+	};
+	const min = take('minLength', input.minLength, LENGTH_RANGE_MINUTES);
+	const max = take('maxLength', input.maxLength, LENGTH_RANGE_MINUTES);
+	for (const [field, value] of [['minLength', min], ['maxLength', max]] as const)
 		if (value !== null && gridValid && value % grid! !== 0)
 			violations.push({ rule: field, messageKey: 'facility_length_off_grid', params: { stepMinutes: grid! } });
 	if (min !== null && max !== null && max < min)
-		violations.push({ rule: 'maxMinutes', messageKey: 'facility_max_below_min', params: { shortestMinutes: min } });
+		violations.push({ rule: 'maxLength', messageKey: 'facility_max_below_min', params: { shortestMinutes: min } });
 
-	const lead = hoursToMinutes(input.leadTimeHours, LEAD_TIME_RANGE_HOURS);
+	const lead = take('leadTime', input.leadTime, LEAD_TIME_RANGE_MINUTES);
 	const horizon = wholeIn(input.horizonDays, HORIZON_RANGE_DAYS);
-	if (lead === null) violations.push(hours('leadTimeHours', LEAD_TIME_RANGE_HOURS));
 	if (horizon === null) violations.push(whole('horizonDays', HORIZON_RANGE_DAYS));
 	if (lead !== null && horizon !== null && lead >= horizon * 24 * 60)
-		violations.push({ rule: 'leadTimeHours', messageKey: 'facility_lead_beyond_horizon', params: { days: horizon } });
+		violations.push({ rule: 'leadTime', messageKey: 'facility_lead_beyond_horizon', params: { days: horizon } });
 
-	for (const field of ['bufferBeforeMinutes', 'bufferAfterMinutes'] as const)
-		if (wholeIn(input[field], BUFFER_RANGE_MINUTES) === null) violations.push(whole(field, BUFFER_RANGE_MINUTES));
+	take('bufferBefore', input.bufferBefore, BUFFER_RANGE_MINUTES);
+	take('bufferAfter', input.bufferAfter, BUFFER_RANGE_MINUTES);
 
 	if (input.allowedRoles.some((r) => !(ROLES as readonly string[]).includes(r)))
 		violations.push({ rule: 'allowedRoles', messageKey: 'facility_choice_unknown' });
@@ -120,10 +129,9 @@ export function checkRoomRules(input: RoomRulesInput, known: { schoolIds: readon
 	if (input.allowedSchoolIds.length && input.allowedRoles.length && !input.allowedRoles.includes('school_user'))
 		violations.push({ rule: 'allowedSchoolIds', messageKey: 'facility_schools_without_school_role' });
 
-	if (input.monthlyQuotaHours.trim() !== '' && hoursToMinutes(input.monthlyQuotaHours, QUOTA_RANGE_HOURS) === null)
-		violations.push(hours('monthlyQuotaHours', QUOTA_RANGE_HOURS));
-	if (hoursToMinutes(input.cancelCutoffHours, CUTOFF_RANGE_HOURS) === null)
-		violations.push(hours('cancelCutoffHours', CUTOFF_RANGE_HOURS));
+	// No quota when both its fields are empty.
+	if (!isBlankDuration(input.monthlyQuota)) take('monthlyQuota', input.monthlyQuota, QUOTA_RANGE_MINUTES);
+	take('cancelCutoff', input.cancelCutoff, CUTOFF_RANGE_MINUTES);
 	return violations;
 }
 

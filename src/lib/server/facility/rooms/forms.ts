@@ -5,7 +5,7 @@ import { formatMinuteOfDay } from '../../../time/format';
 import type { Room } from '../../db/schema';
 import type { RoomRules, WeeklyHours } from '../../rooms/rules';
 import { WEEKDAYS_MONDAY_FIRST } from './keys';
-import { minutesToHoursText } from './typed-numbers';
+import { minutesToDuration, type DurationText } from './typed-numbers';
 
 export type { RoomDetailsInput };
 
@@ -14,22 +14,28 @@ export interface NewRoomInput extends RoomDetailsInput {
 	code: string;
 }
 
+export type { DurationText };
+
+/** The rules form as typed; each duration in hours and minutes (stored as minutes). */
 export interface RoomRulesInput {
 	granularityMinutes: string;
-	minMinutes: string;
-	maxMinutes: string;
-	leadTimeHours: string;
+	minLength: DurationText;
+	maxLength: DurationText;
+	leadTime: DurationText;
 	horizonDays: string;
-	bufferBeforeMinutes: string;
-	bufferAfterMinutes: string;
+	bufferBefore: DurationText;
+	bufferAfter: DurationText;
 	requiresApproval: boolean;
 	allowedRoles: string[];
 	allowedSchoolIds: string[];
-	/** Empty: no quota. */
-	monthlyQuotaHours: string;
+	/** Both fields empty: no quota. */
+	monthlyQuota: DurationText;
 	closedOnHolidays: boolean;
-	cancelCutoffHours: string;
+	cancelCutoff: DurationText;
 }
+
+/** The durations of the rules form, each posted as `<name>-hours` and `<name>-minutes`. */
+export const RULE_DURATION_FIELDS = ['minLength', 'maxLength', 'leadTime', 'bufferBefore', 'bufferAfter', 'monthlyQuota', 'cancelCutoff'] as const;
 
 export interface DayHoursInput {
 	weekday: number;
@@ -94,18 +100,18 @@ export function detailsAsInput(r: Room, active: boolean): RoomDetailsInput {
 export function rulesAsInput(rules: RoomRules): RoomRulesInput {
 	return {
 		granularityMinutes: String(rules.granularityMinutes),
-		minMinutes: String(rules.minMinutes),
-		maxMinutes: String(rules.maxMinutes),
-		leadTimeHours: minutesToHoursText(rules.leadTimeMinutes),
+		minLength: minutesToDuration(rules.minMinutes),
+		maxLength: minutesToDuration(rules.maxMinutes),
+		leadTime: minutesToDuration(rules.leadTimeMinutes),
 		horizonDays: String(rules.horizonDays),
-		bufferBeforeMinutes: String(rules.bufferBeforeMinutes),
-		bufferAfterMinutes: String(rules.bufferAfterMinutes),
+		bufferBefore: minutesToDuration(rules.bufferBeforeMinutes),
+		bufferAfter: minutesToDuration(rules.bufferAfterMinutes),
 		requiresApproval: rules.requiresApproval,
 		allowedRoles: [...rules.allowedRoles],
 		allowedSchoolIds: [...rules.allowedSchoolIds],
-		monthlyQuotaHours: rules.monthlyQuotaMinutes === null ? '' : minutesToHoursText(rules.monthlyQuotaMinutes),
+		monthlyQuota: rules.monthlyQuotaMinutes === null ? { hours: '', minutes: '' } : minutesToDuration(rules.monthlyQuotaMinutes),
 		closedOnHolidays: rules.closedOnHolidays,
-		cancelCutoffHours: minutesToHoursText(rules.cancelCutoffMinutes)
+		cancelCutoff: minutesToDuration(rules.cancelCutoffMinutes)
 	};
 }
 

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { rulesAsInput } from './forms';
 import { toHoursRows, toRoomValues, toRuleValues } from './rows';
-import { details, own, rules } from './test-fixtures';
+import { details, hm, own, rules } from './test-fixtures';
 
 describe('toRuleValues', () => {
-	it('turns hours and days into the minutes the rules store, and back', () => {
-		const values = toRuleValues(rules({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' }));
-		expect(values).toMatchObject({ leadTimeMinutes: 4320, monthlyQuotaMinutes: 960, cancelCutoffMinutes: 30, horizonDays: 90 });
-		expect(rulesAsInput(values)).toMatchObject({ leadTimeHours: '72', monthlyQuotaHours: '16', cancelCutoffHours: '0.5' });
-		expect(toRuleValues(rules({ monthlyQuotaHours: ' ' })).monthlyQuotaMinutes).toBeNull();
+	it('turns hours and minutes into the minutes the rules store, and back', () => {
+		const values = toRuleValues(rules({ leadTime: hm('72', ''), monthlyQuota: hm('16', '0'), cancelCutoff: hm('', '30'), minLength: hm('1', '30') }));
+		expect(values).toMatchObject({ leadTimeMinutes: 4320, monthlyQuotaMinutes: 960, cancelCutoffMinutes: 30, minMinutes: 90, horizonDays: 90 });
+		expect(rulesAsInput(values)).toMatchObject({
+			leadTime: hm('72', '0'),
+			monthlyQuota: hm('16', '0'),
+			cancelCutoff: hm('0', '30'),
+			minLength: hm('1', '30'),
+			maxLength: hm('8', '0')
+		});
+		expect(toRuleValues(rules({ monthlyQuota: hm(' ', '') })).monthlyQuotaMinutes).toBeNull();
+		expect(rulesAsInput({ ...values, monthlyQuotaMinutes: null }).monthlyQuota).toEqual(hm('', ''));
 	});
 });
 

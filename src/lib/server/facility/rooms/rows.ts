@@ -5,8 +5,7 @@ import { parseTimeOfDay } from '../../../time/time-of-day';
 import type { RoomRules, WeeklyHours } from '../../rooms/rules';
 import type { OpeningHoursInput, RoomRulesInput } from './forms';
 import { ACCESSIBILITY_KEYS, EQUIPMENT_KEYS } from './keys';
-import { CUTOFF_RANGE_HOURS, LEAD_TIME_RANGE_HOURS, QUOTA_RANGE_HOURS } from './limits';
-import { hoursToMinutes } from './typed-numbers';
+import { durationToMinutes, isBlankDuration } from './typed-numbers';
 
 export function toRoomValues(input: RoomDetailsInput) {
 	return {
@@ -32,21 +31,21 @@ export function toRoomValues(input: RoomDetailsInput) {
 }
 
 export function toRuleValues(input: RoomRulesInput): RoomRules {
-	const quota = input.monthlyQuotaHours.trim();
+	// Checked first (checkRoomRules): every duration here reads as whole minutes.
 	return {
 		granularityMinutes: Number(input.granularityMinutes),
-		minMinutes: Number(input.minMinutes),
-		maxMinutes: Number(input.maxMinutes),
-		leadTimeMinutes: hoursToMinutes(input.leadTimeHours, LEAD_TIME_RANGE_HOURS)!,
+		minMinutes: durationToMinutes(input.minLength)!,
+		maxMinutes: durationToMinutes(input.maxLength)!,
+		leadTimeMinutes: durationToMinutes(input.leadTime)!,
 		horizonDays: Number(input.horizonDays),
-		bufferBeforeMinutes: Number(input.bufferBeforeMinutes),
-		bufferAfterMinutes: Number(input.bufferAfterMinutes),
+		bufferBeforeMinutes: durationToMinutes(input.bufferBefore)!,
+		bufferAfterMinutes: durationToMinutes(input.bufferAfter)!,
 		requiresApproval: input.requiresApproval,
 		allowedRoles: ROLES.filter((r) => input.allowedRoles.includes(r)),
 		allowedSchoolIds: [...new Set(input.allowedSchoolIds)],
-		monthlyQuotaMinutes: quota ? hoursToMinutes(quota, QUOTA_RANGE_HOURS) : null,
+		monthlyQuotaMinutes: isBlankDuration(input.monthlyQuota) ? null : durationToMinutes(input.monthlyQuota),
 		closedOnHolidays: input.closedOnHolidays,
-		cancelCutoffMinutes: hoursToMinutes(input.cancelCutoffHours, CUTOFF_RANGE_HOURS)!
+		cancelCutoffMinutes: durationToMinutes(input.cancelCutoff)!
 	};
 }
 

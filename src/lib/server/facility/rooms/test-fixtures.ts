@@ -24,20 +24,23 @@ export const details = (over: Partial<RoomDetailsInput> = {}): RoomDetailsInput 
 	...over
 });
 
+/** A duration as typed into its two fields. */
+export const hm = (hours: string, minutes: string) => ({ hours, minutes });
+
 export const rules = (over: Partial<RoomRulesInput> = {}): RoomRulesInput => ({
 	granularityMinutes: '30',
-	minMinutes: '30',
-	maxMinutes: '480',
-	leadTimeHours: '1',
+	minLength: hm('0', '30'),
+	maxLength: hm('8', '0'),
+	leadTime: hm('1', ''),
 	horizonDays: '90',
-	bufferBeforeMinutes: '0',
-	bufferAfterMinutes: '15',
+	bufferBefore: hm('', '0'),
+	bufferAfter: hm('0', '15'),
 	requiresApproval: true,
 	allowedRoles: [],
 	allowedSchoolIds: [],
-	monthlyQuotaHours: '',
+	monthlyQuota: hm('', ''),
 	closedOnHolidays: true,
-	cancelCutoffHours: '1',
+	cancelCutoff: hm('1', '0'),
 	...over
 });
 

@@ -32,21 +32,24 @@ export function readNewRoom(form: FormData): facilityRooms.NewRoomInput {
 	return { code: text(form, 'code'), ...readRoomDetails(form) };
 }
 
+/** A duration field (DurationField.svelte): `<name>-hours` and `<name>-minutes`. */
+const duration = (form: FormData, name: string) => ({ hours: text(form, `${name}-hours`), minutes: text(form, `${name}-minutes`) });
+
 export function readRoomRules(form: FormData): facilityRooms.RoomRulesInput {
 	return {
 		granularityMinutes: text(form, 'granularityMinutes'),
-		minMinutes: text(form, 'minMinutes'),
-		maxMinutes: text(form, 'maxMinutes'),
-		leadTimeHours: text(form, 'leadTimeHours'),
+		minLength: duration(form, 'minLength'),
+		maxLength: duration(form, 'maxLength'),
+		leadTime: duration(form, 'leadTime'),
 		horizonDays: text(form, 'horizonDays'),
-		bufferBeforeMinutes: text(form, 'bufferBeforeMinutes'),
-		bufferAfterMinutes: text(form, 'bufferAfterMinutes'),
+		bufferBefore: duration(form, 'bufferBefore'),
+		bufferAfter: duration(form, 'bufferAfter'),
 		requiresApproval: checked(form, 'requiresApproval'),
 		allowedRoles: all(form, 'allowedRoles'),
 		allowedSchoolIds: all(form, 'allowedSchoolIds'),
-		monthlyQuotaHours: text(form, 'monthlyQuotaHours'),
+		monthlyQuota: duration(form, 'monthlyQuota'),
 		closedOnHolidays: checked(form, 'closedOnHolidays'),
-		cancelCutoffHours: text(form, 'cancelCutoffHours')
+		cancelCutoff: duration(form, 'cancelCutoff')
 	};
 }
 

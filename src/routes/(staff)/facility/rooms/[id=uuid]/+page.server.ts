@@ -64,7 +64,9 @@ export const actions: Actions = {
 		const rules = readRoomRules(form);
 		try {
 			await facilityRooms.ensureRoomExists(actor, event.params.id);
-			await facilityRooms.saveRules(actor, event.params.id, ensureForm(roomRulesForm, form));
+			// The schema checks the post's shape; the durations go on as their hours and minutes, read as typed.
+			ensureForm(roomRulesForm, form);
+			await facilityRooms.saveRules(actor, event.params.id, rules);
 		} catch (e) {
 			return failValidation(e, { section: 'rules' as const, rules });
 		}
