@@ -2,8 +2,8 @@ import { addDays, mondayOf, MINUTE_MS, seoulDate, seoulInstant, type IsoDate } f
 import type { ConsultationMode } from '../../consultation-modes';
 import { holidayNames } from '../engine/availability';
 import type { Executor } from '../db';
-import { computeSlots, type Slot, type SlotQuery } from './slots';
-import { departmentConsultants, departmentRooms, slotData, type ConsultantRow, type ConsultationRoom, type TopicWithDepartment } from './store';
+import { computeSlots, searchDates, type Slot, type SlotQuery } from './slots';
+import { searchData, type ConsultantRow, type ConsultationRoom, type TopicWithDepartment } from './store';
 
 export interface SlotSearch {
 	from: IsoDate;
@@ -23,28 +23,26 @@ export interface SearchResult {
 
 /**
  * The free slots of a topic over Seoul dates [from, to]: the department's consultants (or the
- * chosen one), and in person the department's rooms, read in a handful of queries and computed
- * in slots.ts. A mode the topic does not offer has no slots.
+ * chosen one), and in person the department's rooms, read in one statement and computed in
+ * slots.ts. A mode the topic does not offer has no slots.
  */
 export async function searchSlots(found: TopicWithDepartment, search: SlotSearch, now: Date, executor?: Executor): Promise<SearchResult> {
 	const { topic, department } = found;
-	const all = await departmentConsultants(department.id, executor);
-	const consultants = search.consultantId ? all.filter((c) => c.id === search.consultantId) : all;
 	const inPerson = search.mode === 'visit';
-	const rooms = inPerson ? await departmentRooms(department.id, executor) : [];
+	// Only the dates the computation looks at (today to the horizon): the holds of the others are never read.
+	const dates = searchDates({ from: search.from, to: search.to, now, topic });
+	const first = dates[0] ?? search.from;
+	const last = dates.at(-1) ?? search.from;
+	// A day later too: a hold's buffer reaches past midnight rarely, but a closure may span the end.
+	const window = {
+		from: new Date(seoulInstant(first).getTime() - 240 * MINUTE_MS),
+		to: new Date(seoulInstant(addDays(last, 1)).getTime() + 240 * MINUTE_MS),
+		dates: { first, last }
+	};
+	const { consultants: all, rooms, data } = await searchData(department.id, { consultantId: search.consultantId, inPerson, ...window }, executor);
+	const consultants = search.consultantId ? all.filter((c) => c.id === search.consultantId) : all;
 	if (consultants.length === 0 || (search.mode && !topic.modes.includes(search.mode)) || (inPerson && rooms.length === 0))
 		return { slots: [], consultants: all, rooms };
-	const from = seoulInstant(search.from);
-	// A day later too: a hold's buffer reaches past midnight rarely, but a closure may span the end.
-	const to = seoulInstant(addDays(search.to, 1));
-	const data = await slotData(
-		consultants.map((c) => c.id),
-		rooms.map((r) => r.id),
-		new Date(from.getTime() - 240 * MINUTE_MS),
-		new Date(to.getTime() + 240 * MINUTE_MS),
-		{ first: search.from, last: search.to },
-		executor
-	);
 	const busy = (id: string) => (search.ignoreHolds ? [] : (data.busyOf.get(id) ?? []));
 	const query: SlotQuery = {
 		topic: {

@@ -1,17 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seoulInstant } from '../../time/seoul';
+import { addDays, MINUTE_MS, seoulInstant, weekdayOf, type IsoDate } from '../../time/seoul';
 import {
 	chooseConsultant,
 	computeSlots,
 	intersect,
 	normalise,
 	overlapsAny,
+	searchDates,
+	slotStep,
 	slotsByDay,
 	subtract,
 	workingSpans,
+	type DateException,
+	type Slot,
 	type SlotQuery,
-	type Span
+	type Span,
+	type WeeklySpan
 } from './slots';
 
 // 2027-01-04 is a Monday; 2027-01-05 a Tuesday.
@@ -160,5 +165,136 @@ describe('chooseConsultant', () => {
 describe('workingSpans', () => {
 	it('is empty on a weekend even with a template, when the center is closed', () => {
 		expect(workingSpans({ hours: [{ weekday: 6, startMinute: 600, endMinute: 720 }], exceptions: [] }, '2027-01-09', WEEKDAYS_9_TO_18)).toEqual([]);
+	});
+});
+
+/**
+ * The plain version computeSlots replaced: every date's calendar maths again for each consultant,
+ * and the rooms checked again for each consultant at a start. Kept as the reference the fast one
+ * must agree with.
+ */
+function referenceSlots(query: SlotQuery): Slot[] {
+	const { topic } = query;
+	const duration = topic.durationMinutes * MINUTE_MS;
+	const after = topic.bufferMinutes * MINUTE_MS;
+	const step = slotStep(topic.durationMinutes) * MINUTE_MS;
+	const earliest = query.now.getTime() + topic.leadTimeMinutes * MINUTE_MS;
+	const daySpans = (date: IsoDate, spans: { startMinute: number; endMinute: number }[]): Span[] =>
+		spans.map((s) => ({ from: seoulInstant(date, s.startMinute).getTime(), to: seoulInstant(date, s.endMinute).getTime() }));
+	const working = (c: { hours: WeeklySpan[]; exceptions: DateException[] }, date: IsoDate): Span[] => {
+		const weekday = weekdayOf(date);
+		const exceptions = c.exceptions.filter((e) => e.date === date);
+		if (exceptions.some((e) => e.kind === 'off' && e.startMinute === null)) return [];
+		const template = c.hours.filter((h) => h.weekday === weekday);
+		const extra = exceptions.filter((e) => e.kind === 'extra') as { startMinute: number; endMinute: number }[];
+		const off = exceptions.filter((e) => e.kind === 'off') as { startMinute: number; endMinute: number }[];
+		const open = normalise(daySpans(date, query.centerHours.filter((h) => h.weekday === weekday)));
+		return subtract(intersect(normalise(daySpans(date, [...template, ...extra])), open), normalise(daySpans(date, off)));
+	};
+	const closed = normalise(query.buildingClosures);
+	const consultants = query.consultants.map((c) => ({ ...c, busy: normalise(c.busy) }));
+	const rooms = query.rooms?.map((r) => ({ ...r, busy: normalise(r.busy) }));
+	const byStart = new Map<number, Slot>();
+	for (const date of searchDates(query)) {
+		if (query.holidayNames(date)) continue;
+		const roomOpen = rooms?.map((r) => normalise(daySpans(date, r.hours.filter((h) => h.weekday === weekdayOf(date)))));
+		for (const c of consultants)
+			for (const span of subtract(working(c, date), closed))
+				for (let start = span.from; start + duration <= span.to; start += step) {
+					if (start < earliest) continue;
+					const end = start + duration;
+					if (overlapsAny(c.busy, start, end + after)) continue;
+					let freeRooms: string[] = [];
+					if (rooms) {
+						freeRooms = rooms
+							.filter((r, i) => {
+								const held = { from: start - r.bufferBeforeMinutes * MINUTE_MS, to: end + r.bufferAfterMinutes * MINUTE_MS };
+								return roomOpen![i]!.some((o) => o.from <= start && end <= o.to) && !overlapsAny(r.busy, held.from, held.to);
+							})
+							.map((r) => r.id);
+						if (freeRooms.length === 0) continue;
+					}
+					const slot = byStart.get(start);
+					if (slot && slot.end === end) slot.consultantIds.push(c.id);
+					else byStart.set(start, { start, end, consultantIds: [c.id], roomIds: freeRooms });
+				}
+	}
+	const order = new Map(query.consultants.map((c, i) => [c.id, i]));
+	return [...byStart.values()]
+		.sort((a, b) => a.start - b.start)
+		.map((s) => ({ ...s, consultantIds: s.consultantIds.sort((a, b) => order.get(a)! - order.get(b)!) }));
+}
+
+describe('computeSlots against the plain per-slot version', () => {
+	// Two weeks from Monday 2027-01-04; minutes on a 5-minute grid, holds anywhere in them.
+	const FIRST = '2027-01-04';
+	const base = seoulInstant(FIRST).getTime();
+	const dateIn = fc.integer({ min: 0, max: 13 }).map((d) => addDays(FIRST, d));
+	const minute = fc.integer({ min: 0, max: 288 }).map((m) => m * 5);
+	const minuteSpan = fc.tuple(minute, minute).filter(([a, b]) => a !== b).map(([a, b]) => ({ startMinute: Math.min(a, b), endMinute: Math.max(a, b) }));
+	const weekly = fc.array(fc.record({ weekday: fc.integer({ min: 0, max: 6 }), span: minuteSpan }).map(({ weekday, span }) => ({ weekday, ...span })), { maxLength: 8 });
+	const held = fc
+		.tuple(fc.integer({ min: -1440, max: 15 * 1440 }), fc.integer({ min: 1, max: 300 }), fc.boolean())
+		// Some on the minute, some with milliseconds, as holds written by SQL may have.
+		.map(([start, length, odd]) => ({ from: base + start * MINUTE_MS + (odd ? 123 : 0), to: base + (start + length) * MINUTE_MS }));
+	const exception: fc.Arbitrary<DateException> = fc.oneof(
+		fc.record({ date: dateIn, kind: fc.constant('off' as const), startMinute: fc.constant(null), endMinute: fc.constant(null) }),
+		fc.tuple(dateIn, fc.constantFrom('off' as const, 'extra' as const), minuteSpan).map(([date, kind, s]) => ({ date, kind, ...s }))
+	);
+	const arbitraryQuery: fc.Arbitrary<SlotQuery> = fc
+		.record({
+			topic: fc.record({
+				durationMinutes: fc.constantFrom(15, 20, 30, 45, 60, 90),
+				bufferMinutes: fc.constantFrom(0, 10, 15, 30),
+				leadTimeMinutes: fc.integer({ min: 0, max: 4000 }),
+				horizonDays: fc.integer({ min: 1, max: 14 })
+			}),
+			fromDay: fc.integer({ min: 0, max: 10 }),
+			days: fc.integer({ min: 0, max: 10 }),
+			nowMinutes: fc.integer({ min: -2 * 1440, max: 6 * 1440 }),
+			centerHours: weekly,
+			holidays: fc.uniqueArray(dateIn, { maxLength: 3 }),
+			buildingClosures: fc.array(held, { maxLength: 2 }),
+			consultants: fc.array(fc.record({ hours: weekly, exceptions: fc.array(exception, { maxLength: 4 }), busy: fc.array(held, { maxLength: 25 }) }), {
+				minLength: 1,
+				maxLength: 4
+			}),
+			rooms: fc.option(
+				fc.array(
+					fc.record({
+						hours: weekly,
+						busy: fc.array(held, { maxLength: 25 }),
+						bufferBeforeMinutes: fc.constantFrom(0, 10, 30),
+						bufferAfterMinutes: fc.constantFrom(0, 10, 30)
+					}),
+					{ maxLength: 3 }
+				),
+				{ nil: undefined }
+			)
+		})
+		.map((q) => ({
+			topic: q.topic,
+			from: addDays(FIRST, q.fromDay),
+			to: addDays(FIRST, q.fromDay + q.days),
+			now: new Date(base + q.nowMinutes * MINUTE_MS),
+			centerHours: q.centerHours,
+			holidayNames: (date: IsoDate) => (q.holidays.includes(date) ? ['휴일'] : null),
+			buildingClosures: q.buildingClosures,
+			consultants: q.consultants.map((c, i) => ({ id: `c${i}`, ...c })),
+			...(q.rooms ? { rooms: q.rooms.map((r, i) => ({ id: `r${i}`, ...r })) } : {})
+		}));
+
+	it('finds exactly the same slots, consultants and rooms (property)', () => {
+		fc.assert(
+			fc.property(arbitraryQuery, (q) => {
+				expect(computeSlots(q)).toEqual(referenceSlots(q));
+			}),
+			{ numRuns: 400 }
+		);
+	});
+
+	it('finds slots in most generated cases, so the comparison is not of empty lists', () => {
+		const found = fc.sample(arbitraryQuery, { numRuns: 200, seed: 7 }).filter((q) => computeSlots(q).length > 0).length;
+		expect(found).toBeGreaterThan(20);
 	});
 });

@@ -142,20 +142,40 @@ export function overlapsAny(spans: Span[], from: number, to: number): boolean {
 	return lo < spans.length && spans[lo]!.from < to;
 }
 
-const daySpans = (date: IsoDate, spans: { startMinute: number; endMinute: number }[]): Span[] =>
-	spans.map((s) => ({ from: seoulInstant(date, s.startMinute).getTime(), to: seoulInstant(date, s.endMinute).getTime() }));
+/** Wall-clock spans of one day as instants, from the day's first instant (Seoul has no DST: plain arithmetic). */
+const daySpans = (dayStart: number, spans: { startMinute: number; endMinute: number }[]): Span[] =>
+	spans.map((s) => ({ from: dayStart + s.startMinute * MINUTE_MS, to: dayStart + s.endMinute * MINUTE_MS }));
 
 /** When the consultant works on a date: template and extra hours, inside the center's hours, less leave. */
 export function workingSpans(consultant: Pick<SlotConsultant, 'hours' | 'exceptions'>, date: IsoDate, centerHours: WeeklySpan[]): Span[] {
 	const weekday = weekdayOf(date);
-	const exceptions = consultant.exceptions.filter((e) => e.date === date);
+	const dayStart = seoulInstant(date).getTime();
+	const open = normalise(daySpans(dayStart, centerHours.filter((h) => h.weekday === weekday)));
+	return workingSpansOf(
+		consultant.hours.filter((h) => h.weekday === weekday),
+		consultant.exceptions.filter((e) => e.date === date),
+		dayStart,
+		open
+	);
+}
+
+/** workingSpans of one date, from that date's template spans and exceptions and the center's open spans. */
+function workingSpansOf(template: WeeklySpan[], exceptions: DateException[], dayStart: number, open: Span[]): Span[] {
 	if (exceptions.some((e) => e.kind === 'off' && e.startMinute === null)) return [];
-	const template = consultant.hours.filter((h) => h.weekday === weekday);
 	const extra = exceptions.filter((e) => e.kind === 'extra') as { startMinute: number; endMinute: number }[];
 	const off = exceptions.filter((e) => e.kind === 'off') as { startMinute: number; endMinute: number }[];
-	const open = normalise(daySpans(date, centerHours.filter((h) => h.weekday === weekday)));
-	const working = intersect(normalise(daySpans(date, [...template, ...extra])), open);
-	return subtract(working, normalise(daySpans(date, off)));
+	const working = intersect(normalise(daySpans(dayStart, [...template, ...extra])), open);
+	return subtract(working, normalise(daySpans(dayStart, off)));
+}
+
+function groupBy<K, V>(values: V[], key: (value: V) => K): Map<K, V[]> {
+	const map = new Map<K, V[]>();
+	for (const value of values) {
+		const list = map.get(key(value));
+		if (list) list.push(value);
+		else map.set(key(value), [value]);
+	}
+	return map;
 }
 
 /** The Seoul dates searched: from..to, clipped to today..today + horizon. */
@@ -169,7 +189,12 @@ export function searchDates(query: Pick<SlotQuery, 'from' | 'to' | 'now' | 'topi
 	return dates;
 }
 
-/** Every free slot of the query, in time order. */
+/**
+ * Every free slot of the query, in time order. Each date's calendar maths is done once (not per
+ * consultant), each consultant's template and exceptions are grouped once, and which rooms are
+ * free at a start is worked out once for all the consultants free then. The property test in
+ * slots.test.ts checks it against the plain per-slot version.
+ */
 export function computeSlots(query: SlotQuery): Slot[] {
 	const { topic } = query;
 	const duration = topic.durationMinutes * MINUTE_MS;
@@ -177,33 +202,51 @@ export function computeSlots(query: SlotQuery): Slot[] {
 	const step = slotStep(topic.durationMinutes) * MINUTE_MS;
 	const earliest = query.now.getTime() + topic.leadTimeMinutes * MINUTE_MS;
 	const closed = normalise(query.buildingClosures);
-	const consultants = query.consultants.map((c) => ({ ...c, busy: normalise(c.busy) }));
-	const rooms = query.rooms?.map((r) => ({ ...r, busy: normalise(r.busy) }));
+	const consultants = query.consultants.map((c) => ({
+		id: c.id,
+		busy: normalise(c.busy),
+		hoursOn: groupBy(c.hours, (h) => h.weekday),
+		exceptionsOn: groupBy(c.exceptions, (e) => e.date)
+	}));
+	const rooms = query.rooms?.map((r) => ({
+		id: r.id,
+		busy: normalise(r.busy),
+		hoursOn: groupBy(r.hours, (h) => h.weekday),
+		before: r.bufferBeforeMinutes * MINUTE_MS,
+		after: r.bufferAfterMinutes * MINUTE_MS
+	}));
 	const byStart = new Map<number, Slot>();
 
 	for (const date of searchDates(query)) {
 		if (query.holidayNames(date)) continue;
-		const roomOpen = rooms?.map((r) => normalise(daySpans(date, r.hours.filter((h) => h.weekday === weekdayOf(date)))));
+		const weekday = weekdayOf(date);
+		const dayStart = seoulInstant(date).getTime();
+		const open = normalise(daySpans(dayStart, query.centerHours.filter((h) => h.weekday === weekday)));
+		const roomOpen = rooms?.map((r) => normalise(daySpans(dayStart, r.hoursOn.get(weekday) ?? [])));
+		// The free rooms of a start (the same for every consultant), worked out when first asked.
+		const roomsAt = new Map<number, string[]>();
+		const freeRoomsAt = (start: number, end: number): string[] => {
+			let free = roomsAt.get(start);
+			if (!free) {
+				free = [];
+				for (const [i, r] of rooms!.entries())
+					if (roomOpen![i]!.some((o) => o.from <= start && end <= o.to) && !overlapsAny(r.busy, start - r.before, end + r.after)) free.push(r.id);
+				roomsAt.set(start, free);
+			}
+			return free;
+		};
 		for (const c of consultants) {
-			for (const span of subtract(workingSpans(c, date, query.centerHours), closed)) {
+			const working = workingSpansOf(c.hoursOn.get(weekday) ?? [], c.exceptionsOn.get(date) ?? [], dayStart, open);
+			for (const span of subtract(working, closed)) {
 				for (let start = span.from; start + duration <= span.to; start += step) {
 					if (start < earliest) continue;
 					const end = start + duration;
 					if (overlapsAny(c.busy, start, end + after)) continue;
-					let freeRooms: string[] = [];
-					if (rooms) {
-						freeRooms = rooms
-							.filter((r, i) => {
-								const held = { from: start - r.bufferBeforeMinutes * MINUTE_MS, to: end + r.bufferAfterMinutes * MINUTE_MS };
-								const open = roomOpen![i]!;
-								return open.some((o) => o.from <= start && end <= o.to) && !overlapsAny(r.busy, held.from, held.to);
-							})
-							.map((r) => r.id);
-						if (freeRooms.length === 0) continue;
-					}
+					const freeRooms = rooms ? freeRoomsAt(start, end) : [];
+					if (rooms && freeRooms.length === 0) continue;
 					const slot = byStart.get(start);
 					if (slot && slot.end === end) slot.consultantIds.push(c.id);
-					else byStart.set(start, { start, end, consultantIds: [c.id], roomIds: freeRooms });
+					else byStart.set(start, { start, end, consultantIds: [c.id], roomIds: [...freeRooms] });
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '../db';
 import {
 	appUser,
@@ -18,7 +18,7 @@ import {
 	type ConsultationTopic,
 	type Department
 } from '../db/schema';
-import { instant, rowsOf } from '../db/sql';
+import { epochMs, instant, rowsOf } from '../db/sql';
 import type { DateException, Span, WeeklySpan } from './slots';
 
 /** A topic with its department, as the booking and slot search need them. */
@@ -120,6 +120,13 @@ export interface SlotData {
 	roomHoursOf: Map<string, WeeklySpan[]>;
 }
 
+/** Held and closed intervals overlapping [from, to) and the consultants' exceptions over `dates`. */
+interface SlotWindow {
+	from: Date;
+	to: Date;
+	dates: { first: string; last: string };
+}
+
 export async function slotData(
 	consultantIds: string[],
 	roomIds: string[],
@@ -128,56 +135,121 @@ export async function slotData(
 	dates: { first: string; last: string },
 	executor: Executor = db
 ): Promise<SlotData> {
-	const resources = [...consultantIds, ...roomIds];
-	const ids = resources.length ? sql.join(resources.map((id) => sql`${id}::uuid`), sql`, `) : sql`null::uuid`;
+	const [row] = rowsOf<SlotDataRow>(
+		await executor.execute(sql`
+			with chosen_consultant (id) as (${idList(consultantIds)}), chosen_room (id) as (${idList(roomIds)})
+			select ${slotDataColumns({ from, to, dates })}`)
+	);
+	return parseSlotData(row!);
+}
+
+/** The free-slot search's reads in one statement: the department's consultants and (in person) rooms, and their slot data. */
+export async function searchData(
+	departmentId: string,
+	options: { consultantId?: string; inPerson: boolean } & SlotWindow,
+	executor: Executor = db
+): Promise<{ consultants: ConsultantRow[]; rooms: ConsultationRoom[]; data: SlotData }> {
+	const [row] = rowsOf<SlotDataRow & { consultants: string; rooms: string }>(
+		await executor.execute(sql`
+			with department_consultant as (
+				select c.resource_id as id, c.user_id, u.name, u.email, c.department_id, c.title_ko, c.title_en
+				from ${consultant} c
+				join ${resource} r on r.id = c.resource_id
+				join ${appUser} u on u.id = c.user_id
+				where c.department_id = ${departmentId}::uuid and r.active and u.active
+			),
+			chosen_consultant as (
+				select id from department_consultant where ${options.consultantId ?? null}::uuid is null or id = ${options.consultantId ?? null}::uuid
+			),
+			chosen_room as (
+				select ro.resource_id as id, ro.name_ko, ro.name_en, rr.buffer_before_minutes, rr.buffer_after_minutes, ro.sort_order
+				from ${departmentRoom} dr
+				join ${room} ro on ro.resource_id = dr.room_id
+				join ${resource} r on r.id = ro.resource_id
+				join ${roomRule} rr on rr.resource_id = ro.resource_id
+				where dr.department_id = ${departmentId}::uuid and r.active and ${options.inPerson}::boolean
+			)
+			select
+				(select coalesce(json_agg(json_build_array(id, user_id, name, email, department_id, title_ko, title_en) order by name), '[]')::text
+					from department_consultant) as consultants,
+				(select coalesce(json_agg(json_build_array(id, name_ko, name_en, buffer_before_minutes, buffer_after_minutes) order by sort_order), '[]')::text
+					from chosen_room) as rooms,
+				${slotDataColumns(options)}`)
+	);
+	const consultants = (JSON.parse(row!.consultants) as [string, string, string, string, string, string, string][]).map(
+		([id, userId, name, email, departmentId, titleKo, titleEn]) => ({ id, userId, name, email, departmentId, titleKo, titleEn })
+	);
+	const rooms = (JSON.parse(row!.rooms) as [string, string, string, number, number][]).map(
+		([id, nameKo, nameEn, bufferBeforeMinutes, bufferAfterMinutes]) => ({ id, nameKo, nameEn, bufferBeforeMinutes, bufferAfterMinutes })
+	);
+	return { consultants, rooms, data: parseSlotData(row!) };
+}
+
+interface SlotDataRow {
+	busy: string | null;
+	hours: string;
+	exceptions: string;
+	opening: string;
+}
+
+const idList = (ids: string[]) =>
+	ids.length ? sql`values ${sql.join(ids.map((id) => sql`(${id}::uuid)`), sql`, `)}` : sql`select null::uuid where false`;
+
+/**
+ * The select list of the slot data, over the CTEs `chosen_consultant` and `chosen_room` (an `id`
+ * column each; qualified, so a missing one is an error, not the outer table's `id`). The held and
+ * closed intervals come as one text per resource ("id from to from to ...", the building's
+ * closures under the empty id), in epoch seconds as exact decimals: thousands of rows cost more
+ * to ship and parse one by one than the query itself.
+ */
+function slotDataColumns({ from, to, dates }: SlotWindow) {
 	const statuses = sql.join(HOLDING_STATUSES.map((s) => sql`${s}::reservation_status`), sql`, `);
-	const [busyRows, hourRows, exceptionRows, openRows] = await Promise.all([
-		executor.execute(sql`
-			select resource_id::text as r, (extract(epoch from held_from) * 1000)::float8 as f, (extract(epoch from held_until) * 1000)::float8 as t
-			from ${reservation}
-			where resource_id in (${ids}) and status in (${statuses}) and held && tstzrange(${instant(from)}, ${instant(to)}, '[)')
-			union all
-			select coalesce(resource_id::text, '')::text as r, (extract(epoch from starts_at) * 1000)::float8, (extract(epoch from ends_at) * 1000)::float8
-			from ${closure}
-			where (resource_id in (${ids}) or resource_id is null) and starts_at < ${instant(to)} and ends_at > ${instant(from)}`),
-		consultantIds.length
-			? executor.select().from(consultantHours).where(inArray(consultantHours.consultantId, consultantIds))
-			: Promise.resolve([]),
-		consultantIds.length
-			? executor
-					.select()
-					.from(consultantException)
-					.where(
-						and(
-							inArray(consultantException.consultantId, consultantIds),
-							gte(consultantException.date, dates.first),
-							lte(consultantException.date, dates.last)
-						)
-					)
-			: Promise.resolve([]),
-		executor
-			.select()
-			.from(openingHours)
-			.where(roomIds.length ? or(isNull(openingHours.resourceId), inArray(openingHours.resourceId, roomIds)) : isNull(openingHours.resourceId))
-	]);
+	return sql`
+		(select string_agg(r || ' ' || spans, ',') from (
+			select coalesce(resource_id::text, '') as r, string_agg(extract(epoch from f)::text || ' ' || extract(epoch from t)::text, ' ') as spans
+			from (
+				select resource_id, held_from as f, held_until as t
+				from ${reservation}
+				where resource_id in (select cc.id from chosen_consultant cc union all select cr.id from chosen_room cr)
+					and status in (${statuses}) and held && tstzrange(${instant(from)}, ${instant(to)}, '[)')
+				union all
+				select resource_id, starts_at, ends_at
+				from ${closure}
+				where (resource_id in (select cc.id from chosen_consultant cc union all select cr.id from chosen_room cr) or resource_id is null)
+					and starts_at < ${instant(to)} and ends_at > ${instant(from)}
+			) held
+			group by resource_id
+		) per_resource) as busy,
+		(select coalesce(json_agg(json_build_array(consultant_id, weekday, start_minute, end_minute)), '[]')::text
+			from ${consultantHours} where consultant_id in (select cc.id from chosen_consultant cc)) as hours,
+		(select coalesce(json_agg(json_build_array(consultant_id, date, kind, start_minute, end_minute)), '[]')::text
+			from ${consultantException}
+			where consultant_id in (select cc.id from chosen_consultant cc) and date >= ${dates.first}::date and date <= ${dates.last}::date) as exceptions,
+		(select coalesce(json_agg(json_build_array(resource_id, weekday, opens_minute, closes_minute)), '[]')::text
+			from ${openingHours} where resource_id is null or resource_id in (select cr.id from chosen_room cr)) as opening`;
+}
+
+function parseSlotData(row: SlotDataRow): SlotData {
 	const busyOf = new Map<string, Span[]>();
 	const buildingClosures: Span[] = [];
-	for (const row of rowsOf<{ r: string; f: number | string; t: number | string }>(busyRows)) {
-		const span = { from: Number(row.f), to: Number(row.t) };
-		if (row.r === '') buildingClosures.push(span);
-		else push(busyOf, String(row.r), span);
+	for (const group of row.busy ? row.busy.split(',') : []) {
+		const fields = group.split(' ');
+		const resourceId = fields[0]!;
+		const spans = resourceId === '' ? buildingClosures : (busyOf.get(resourceId) ?? busyOf.set(resourceId, []).get(resourceId)!);
+		for (let i = 1; i + 1 < fields.length; i += 2) spans.push({ from: epochMs(fields[i]!), to: epochMs(fields[i + 1]!) });
 	}
 	const hoursOf = new Map<string, WeeklySpan[]>();
-	for (const h of hourRows) push(hoursOf, h.consultantId, { weekday: h.weekday, startMinute: h.startMinute, endMinute: h.endMinute });
+	for (const [consultantId, weekday, startMinute, endMinute] of JSON.parse(row.hours) as [string, number, number, number][])
+		push(hoursOf, consultantId, { weekday, startMinute, endMinute });
 	const exceptionsOf = new Map<string, DateException[]>();
-	for (const e of exceptionRows)
-		push(exceptionsOf, e.consultantId, { date: e.date, kind: e.kind as DateException['kind'], startMinute: e.startMinute, endMinute: e.endMinute });
+	for (const [consultantId, date, kind, startMinute, endMinute] of JSON.parse(row.exceptions) as [string, string, DateException['kind'], number | null, number | null][])
+		push(exceptionsOf, consultantId, { date, kind, startMinute, endMinute });
 	const centerHours: WeeklySpan[] = [];
 	const roomHoursOf = new Map<string, WeeklySpan[]>();
-	for (const h of openRows) {
-		const span = { weekday: h.weekday, startMinute: h.opensMinute, endMinute: h.closesMinute };
-		if (h.resourceId === null) centerHours.push(span);
-		else push(roomHoursOf, h.resourceId, span);
+	for (const [resourceId, weekday, startMinute, endMinute] of JSON.parse(row.opening) as [string | null, number, number, number][]) {
+		const span = { weekday, startMinute, endMinute };
+		if (resourceId === null) centerHours.push(span);
+		else push(roomHoursOf, resourceId, span);
 	}
 	return { centerHours, buildingClosures, hoursOf, exceptionsOf, busyOf, roomHoursOf };
 }

@@ -8,6 +8,19 @@ export function instant(value: Date): SQL {
 	return sql`${value.toISOString()}::timestamptz`;
 }
 
+/**
+ * Epoch milliseconds of an epoch-seconds decimal ("1765152000.123456"): the point moved three
+ * places in the text, so the only rounding is the one to a double, exactly as
+ * `(extract(epoch from t) * 1000)::float8` rounds (and `extract(epoch ...)::text` is cheaper to
+ * compute and ship than that cast).
+ */
+export function epochMs(seconds: string): number {
+	const dot = seconds.indexOf('.');
+	if (dot < 0) return Number(seconds) * 1000;
+	const fraction = seconds.slice(dot + 1).padEnd(3, '0');
+	return Number(`${seconds.slice(0, dot)}${fraction.slice(0, 3)}.${fraction.slice(3)}`);
+}
+
 /** Rows of a raw `execute`: postgres.js returns an array, PGlite `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
