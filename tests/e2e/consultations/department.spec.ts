@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { ACCOUNTS, axeViolations, expect, horizontalOverflow, hydrated, LOCALES, openContext, SCHOOL, t, test, WIDTHS } from '../fixtures';
 
 /**
- * The department queue (/department) for department staff. No page or API books a consultation
- * yet, and the e2e seed has none (SEED_DEMO_BOOKINGS=0): these specs check the queue as the seed
- * leaves it — its groups, filters (with and without JavaScript), who may open it, the details
- * page's 404 — and axe, overflow and screenshots. What the actions do is proven on the domain in
- * tests/integration/consultations-queue.test.ts.
+ * The department queue (/department) for department staff, as the other specs leave it (they book
+ * on the same database at the same time, so counts are never assumed): its groups, filters (with
+ * and without JavaScript), who may open it, the details page's 404 — and axe, overflow and
+ * screenshots. What the actions do is proven on the domain in
+ * tests/integration/consultations-queue.test.ts and end to end in story.spec.ts.
  */
 test.describe.configure({ mode: 'parallel' });
 
