@@ -11,9 +11,10 @@ import type { VisitRequestInput } from '../../src/lib/schemas/visits';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
 import { outbox, visitEvent, visitRequest } from '../../src/lib/server/db/schema';
-import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../../src/lib/server/errors';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../../src/lib/server/errors';
+import * as coordination from '../../src/lib/server/visits/coordination';
 import * as visits from '../../src/lib/server/visits/requests';
-import { at, seedDemoCenter } from './fixtures';
+import { actor, at, seedDemoCenter } from './fixtures';
 
 const request = (over: Partial<VisitRequestInput> = {}): VisitRequestInput => ({
 	organization: '전라남도교육청 학생생활과',
@@ -139,5 +140,84 @@ describe('the private link', () => {
 		await visits.messageFromDelegation(done.token, '버스 한 대로 갑니다.');
 		const view = await visits.byToken(done.token);
 		expect(view.timeline.map((e) => e.body)).toEqual([null, '주차 공간이 있나요?', '버스 한 대로 갑니다.']);
+	});
+});
+
+describe("the coordinators' decisions", () => {
+	const coordinator = () => actor('visits@center.test');
+
+	it('only coordinators (and admins) see the inbox; a new request is in it, and they were told', async () => {
+		const done = await visits.submit(request({ organization: '부산광역시교육청 교육혁신과', region: 'busan' }), from());
+		await expect(coordination.inbox(await actor('school@center.test'), 'new')).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(coordination.inbox(await actor('facility@center.test'), 'new')).rejects.toBeInstanceOf(ForbiddenError);
+		const { items, counts } = await coordination.inbox(await coordinator(), 'new');
+		expect(items.map((i) => i.reference)).toContain(done.reference);
+		expect(counts.new).toBeGreaterThanOrEqual(1);
+		const [notice] = await db.select().from(outbox).where(and(eq(outbox.toAddress, 'visits@center.test'), like(outbox.subject, `%${done.reference}%`)));
+		expect(notice!.subject).toContain('부산광역시교육청 교육혁신과');
+	});
+
+	it('confirm a preferred date: status, date, timeline and the mail together; a second confirm is a conflict', async () => {
+		const done = await visits.submit(request({ email: 'confirm@example.org' }), from());
+		const { items } = await coordination.inbox(await coordinator(), 'new');
+		const id = items.find((i) => i.reference === done.reference)!.id;
+		await coordination.confirm(await coordinator(), id, { date: '2027-03-11', period: 'pm' });
+		await expect(coordination.confirm(await coordinator(), id, { date: '2027-03-10', period: 'am' })).rejects.toBeInstanceOf(ConflictError);
+		const view = await visits.byToken(done.token);
+		expect(view).toMatchObject({ status: 'confirmed', visitDate: '2027-03-11', visitPeriod: 'pm' });
+		expect(view.timeline.map((e) => `${e.kind}:${e.author}`)).toEqual(['requested:delegation', 'confirmed:coordinator']);
+		const [mail] = await db.select().from(outbox).where(and(eq(outbox.toAddress, 'confirm@example.org'), eq(outbox.kind, 'visit_confirmed')));
+		expect(mail!.bodyText).toContain('2027년 3월 11일 (목) 오후로 확정');
+		// The token is never mailed again (only its hash is kept): the mail points to the first one's link.
+		expect(mail!.bodyText).not.toContain(done.token);
+	});
+
+	it('two coordinators deciding at once: exactly one decision', async () => {
+		const done = await visits.submit(request(), from());
+		const id = (await coordination.inbox(await coordinator(), 'new')).items.find((i) => i.reference === done.reference)!.id;
+		const admin = await actor('admin@center.test');
+		const outcomes = await Promise.allSettled([
+			coordination.confirm(await coordinator(), id, { date: '2027-03-10', period: 'am' }),
+			coordination.decline(admin, id, '해당 기간에 내부 행사가 있습니다.')
+		]);
+		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+		expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
+		const view = await visits.byToken(done.token);
+		expect(view.timeline.filter((e) => e.author === 'coordinator')).toHaveLength(1);
+	});
+
+	it('propose another date; the delegation accepts it through its link and the visit is confirmed', async () => {
+		const done = await visits.submit(request({ email: 'propose@example.org' }), from());
+		const id = (await coordination.inbox(await coordinator(), 'new')).items.find((i) => i.reference === done.reference)!.id;
+		await expect(coordination.propose(await coordinator(), id, { date: '2027-03-13', period: 'am' }, '')).rejects.toBeInstanceOf(ValidationError);
+		await coordination.propose(await coordinator(), id, { date: '2027-03-16', period: 'am' }, '17일 오후도 가능합니다.');
+		expect((await visits.byToken(done.token)).status).toBe('waiting');
+		const [mail] = await db.select().from(outbox).where(and(eq(outbox.toAddress, 'propose@example.org'), eq(outbox.kind, 'visit_proposed')));
+		expect(mail!.bodyText).toContain('17일 오후도 가능합니다.');
+		await visits.acceptProposal(done.token);
+		await expect(visits.acceptProposal(done.token)).rejects.toBeInstanceOf(ConflictError);
+		const view = await visits.byToken(done.token);
+		expect(view).toMatchObject({ status: 'confirmed', visitDate: '2027-03-16', visitPeriod: 'am' });
+		expect(view.timeline.map((e) => e.kind)).toEqual(['requested', 'proposed', 'accepted']);
+	});
+
+	it('decline needs a reason the delegation reads; messages go both ways', async () => {
+		const done = await visits.submit(request({ email: 'decline@example.org' }), from());
+		const id = (await coordination.inbox(await coordinator(), 'new')).items.find((i) => i.reference === done.reference)!.id;
+		await coordination.message(await coordinator(), id, '방문 인원에 학생도 포함되나요?');
+		await visits.messageFromDelegation(done.token, '교원만 12명입니다.');
+		await expect(coordination.decline(await coordinator(), id, '  ')).rejects.toBeInstanceOf(ValidationError);
+		await coordination.decline(await coordinator(), id, '3월에는 방문을 받지 않습니다.');
+		const view = await visits.byToken(done.token);
+		expect(view.status).toBe('declined');
+		expect(view.timeline.map((e) => `${e.author}:${e.body}`)).toEqual([
+			'delegation:null',
+			'coordinator:방문 인원에 학생도 포함되나요?',
+			'delegation:교원만 12명입니다.',
+			'coordinator:3월에는 방문을 받지 않습니다.'
+		]);
+		const detail = await coordination.detail(await coordinator(), id);
+		expect(detail.may).toEqual({ confirm: false, propose: false, decline: false, message: false });
+		await expect(coordination.detail(await coordinator(), crypto.randomUUID())).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

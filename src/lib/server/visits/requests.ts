@@ -14,14 +14,14 @@ import { seoulDate, seoulInstant } from '../../time/seoul';
 import { hashSecret } from '../auth/tokens';
 import * as clock from '../clock';
 import { config } from '../config';
-import { db } from '../db';
+import { db, type Executor } from '../db';
 import { rowsOf } from '../db/sql';
-import { department, visitEvent, visitRequest, type PreferredDate, type VisitStatus } from '../db/schema';
+import { department, visitEvent, visitRequest, type PreferredDate, type VisitRequest, type VisitStatus } from '../db/schema';
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
 import { holidayNames } from '../engine/availability';
 import { checkPreferredDates } from './dates';
 import { letter } from '../notifications/letter';
-import { enqueue } from '../notifications/outbox';
+import { enqueue, mail } from '../notifications/outbox';
 import * as rateLimit from '../rate-limit';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
@@ -83,7 +83,23 @@ export async function submit(input: VisitRequestInput, context: { locale: Locale
 		const url = manageUrl(token);
 		const mail = receivedLetter(context.locale, { reference, contactName: input.contactName, organization: input.organization, dates: input.preferredDates, url });
 		await enqueue(tx, { to: input.email, subject: mail.subject, text: mail.text, kind: 'visit_received' });
+		await notifyCoordinators(tx, 'visit_new', reference, input.organization, row!.id);
 		return { reference, token, manageUrl: url };
+	});
+}
+
+/** The coordinators' notice of what a delegation did (a new request, a message, an answer, a cancellation), each in their language. */
+async function notifyCoordinators(tx: Executor, kind: 'visit_new' | 'visit_reply' | 'visit_accepted' | 'visit_cancelled', reference: string, organization: string, id: string) {
+	const SUBJECT = { visit_new: m.visit_mail_new_subject, visit_reply: m.visit_mail_reply_subject, visit_accepted: m.visit_mail_accepted_subject, visit_cancelled: m.visit_mail_cancelled_subject };
+	await mail(tx, { role: 'visit_coordinator' }, {
+		kind,
+		compose: (locale) =>
+			letter(locale, {
+				subject: SUBJECT[kind]({ reference, organization }, { locale }),
+				greeting: m.visit_mail_coordinators_greeting({}, { locale }),
+				lead: SUBJECT[kind]({ reference, organization }, { locale }),
+				links: [new URL(`/visits/${id}`, config.origin).toString()]
+			})
 	});
 }
 
@@ -125,13 +141,18 @@ export interface DelegationView {
 	visitDate: string | null;
 	visitPeriod: 'am' | 'pm' | null;
 	createdAt: string;
-	timeline: { kind: string; author: 'delegation' | 'coordinator'; body: string | null; at: string }[];
+	timeline: { kind: string; author: 'delegation' | 'coordinator'; body: string | null; at: string; data: Record<string, unknown> | null }[];
 }
 
 /** The request the token opens; NotFoundError for any other string, as for a missing page. */
 export async function byToken(token: string): Promise<DelegationView> {
 	const [row] = await db.select().from(visitRequest).where(eq(visitRequest.tokenHash, hashSecret(token)));
 	if (!row) throw new NotFoundError();
+	return viewOf(row);
+}
+
+/** A request row as its delegation (and, with more, its coordinators) read it, with its timeline. */
+export async function viewOf(row: VisitRequest): Promise<DelegationView> {
 	const [events, departments] = await Promise.all([
 		db.select().from(visitEvent).where(eq(visitEvent.visitId, row.id)).orderBy(asc(visitEvent.id)),
 		row.departments.length
@@ -156,14 +177,17 @@ export async function byToken(token: string): Promise<DelegationView> {
 		visitDate: row.visitDate,
 		visitPeriod: row.visitPeriod,
 		createdAt: row.createdAt.toISOString(),
-		timeline: events.map((e) => ({ kind: e.kind, author: e.author, body: e.body, at: e.at.toISOString() }))
+		timeline: events.map((e) => ({ kind: e.kind, author: e.author, body: e.body, at: e.at.toISOString(), data: e.data ?? null }))
 	};
 }
 
 const OPEN: readonly VisitStatus[] = ['new', 'waiting', 'confirmed'];
 
 async function rowByToken(token: string) {
-	const [row] = await db.select({ id: visitRequest.id, status: visitRequest.status }).from(visitRequest).where(eq(visitRequest.tokenHash, hashSecret(token)));
+	const [row] = await db
+		.select({ id: visitRequest.id, status: visitRequest.status, reference: visitRequest.reference, organization: visitRequest.organization })
+		.from(visitRequest)
+		.where(eq(visitRequest.tokenHash, hashSecret(token)));
 	if (!row) throw new NotFoundError();
 	return row;
 }
@@ -183,6 +207,22 @@ export async function cancelByDelegation(token: string): Promise<void> {
 			.returning({ id: visitRequest.id });
 		if (changed.length === 0) throw new ConflictError('visit_not_open');
 		await tx.insert(visitEvent).values({ visitId: row.id, kind: 'cancelled', author: 'delegation', at: clock.now() });
+		await notifyCoordinators(tx, 'visit_cancelled', row.reference, row.organization, row.id);
+	});
+}
+
+/** The delegation accepts the date the coordinator proposed: the visit is confirmed on it. */
+export async function acceptProposal(token: string): Promise<void> {
+	const row = await rowByToken(token);
+	await db.transaction(async (tx) => {
+		const changed = await tx
+			.update(visitRequest)
+			.set({ status: 'confirmed', updatedAt: clock.now() })
+			.where(and(eq(visitRequest.id, row.id), eq(visitRequest.status, 'waiting')))
+			.returning({ id: visitRequest.id });
+		if (changed.length === 0) throw new ConflictError('visit_no_proposal');
+		await tx.insert(visitEvent).values({ visitId: row.id, kind: 'accepted', author: 'delegation', at: clock.now() });
+		await notifyCoordinators(tx, 'visit_accepted', row.reference, row.organization, row.id);
 	});
 }
 
@@ -190,5 +230,8 @@ export async function cancelByDelegation(token: string): Promise<void> {
 export async function messageFromDelegation(token: string, body: string): Promise<void> {
 	const row = await rowByToken(token);
 	if (!OPEN.includes(row.status)) throw new ConflictError('visit_not_open');
-	await db.insert(visitEvent).values({ visitId: row.id, kind: 'message', author: 'delegation', body, at: clock.now() });
+	await db.transaction(async (tx) => {
+		await tx.insert(visitEvent).values({ visitId: row.id, kind: 'message', author: 'delegation', body, at: clock.now() });
+		await notifyCoordinators(tx, 'visit_reply', row.reference, row.organization, row.id);
+	});
 }
