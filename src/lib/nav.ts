@@ -8,6 +8,7 @@ export type NavKey =
 	| 'book'
 	| 'myBookings'
 	| 'history'
+	| 'visits'
 	| 'consultations'
 	| 'approvals'
 	| 'facilityRooms'
@@ -32,16 +33,17 @@ const BOOK = item('book', '/book');
 const MY_BOOKINGS = item('myBookings', '/my/bookings');
 const CONSULTATIONS = item('consultations', '/consultations');
 const HISTORY = item('history', '/history');
+const VISITS = item('visits', '/visits');
 const APPROVALS = item('approvals', '/facility/approvals');
 const FACILITY_ROOMS = item('facilityRooms', '/facility/rooms');
 const CLOSURES = item('closures', '/facility/closures');
 
 /** Navigation by role, as data: each role sees what it can reach. The brand links home. */
 const BY_ROLE: Record<Role, NavItem[]> = {
-	admin: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, item('users', '/admin/users'), item('schools', '/admin/schools'), item('departments', '/admin/departments'), item('outbox', '/admin/outbox')],
+	admin: [DASHBOARD, BOARD, APPROVALS, VISITS, FACILITY_ROOMS, CLOSURES, item('users', '/admin/users'), item('schools', '/admin/schools'), item('departments', '/admin/departments'), item('outbox', '/admin/outbox')],
 	facility_manager: [DASHBOARD, BOARD, APPROVALS, FACILITY_ROOMS, CLOSURES, BOOK],
 	department_staff: [DASHBOARD, item('department', '/department'), BOARD, ROOMS, BOOK, MY_BOOKINGS],
-	visit_coordinator: [DASHBOARD, BOARD, ROOMS, BOOK, MY_BOOKINGS],
+	visit_coordinator: [DASHBOARD, VISITS, BOARD, ROOMS, BOOK, MY_BOOKINGS],
 	school_user: [DASHBOARD, CONSULTATIONS, BOARD, ROOMS, BOOK, MY_BOOKINGS, HISTORY]
 };
 

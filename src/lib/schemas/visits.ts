@@ -118,3 +118,13 @@ export function parseVisitForm(form: { get(name: string): unknown; getAll(name: 
 	const issues = result.error.issues.map((issue) => ({ ...issue, path: [formFieldOf(issue.path)] }));
 	return { ok: false, problems: problemsOf(issues, VISIT_FORM_FIELDS) };
 }
+
+// ---------- The coordinators' decisions (/visits/{id}) ----------
+
+/** A visit date chosen by a coordinator: one of the preferred ones ("2027-03-10/am") or a date and a half day. */
+export const visitDateChoice = z.object({
+	date: calendarDate('visit_date_invalid'),
+	period: oneOf(VISIT_PERIODS, 'visit_period_invalid')
+});
+export const visitProposeForm = visitDateChoice.extend({ message: safeText({ max: 2000, optional: true, multiline: true }).default('') });
+export const visitDeclineForm = z.object({ reason: safeText({ max: 2000, multiline: true }) });

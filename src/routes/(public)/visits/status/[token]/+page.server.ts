@@ -30,6 +30,15 @@ export const actions: Actions = {
 			throw e;
 		}
 	},
+	accept: async (event) => {
+		try {
+			await orNotFound(visits.acceptProposal(tokenOf(event.params)));
+			return { accepted: true };
+		} catch (e) {
+			if (e instanceof ConflictError) return fail(409, { message: say(e.messageKey) });
+			throw e;
+		}
+	},
 	message: async (event) => {
 		const token = tokenOf(event.params);
 		const form = await event.request.formData();
