@@ -104,7 +104,19 @@ const PAGES: { name: string; as: Account | null; path: string | ((page: Page) =>
 	{ name: 'new user', as: ADMIN, path: '/admin/users/new' },
 	{ name: 'outbox', as: ADMIN, path: '/admin/outbox' },
 	{ name: 'departments', as: ADMIN, path: '/admin/departments' },
-	{ name: 'a department', as: ADMIN, path: '/admin/departments/education' }
+	{ name: 'a department', as: ADMIN, path: '/admin/departments/education' },
+	{ name: 'visit requests', as: ADMIN, path: '/visits' },
+	{
+		name: 'a visit request (coordinators)',
+		as: ADMIN,
+		path: async (page) => {
+			await visitStatusPath(page);
+			await page.goto('/visits');
+			const href = await page.locator('main a[href^="/visits/"]').first().getAttribute('href');
+			expect(href, 'a request in the inbox').toBeTruthy();
+			return href!;
+		}
+	}
 ];
 
 /** Visible text and the attributes people hear (aria-label, title, placeholder, alt), skipping text marked with another lang. */
