@@ -50,6 +50,13 @@ export const RETENTION: readonly RetentionRow[] = [
 		inAccountConsent: false
 	},
 	{
+		id: 'visits',
+		items: m.legal_ret_visits_items,
+		purpose: m.legal_ret_visits_purpose,
+		period: m.legal_ret_visits_period,
+		inAccountConsent: false
+	},
+	{
 		id: 'emails',
 		items: m.legal_ret_emails_items,
 		purpose: m.legal_ret_emails_purpose,
@@ -59,7 +66,7 @@ export const RETENTION: readonly RetentionRow[] = [
 ];
 
 /** The version of each consent statement; a changed statement gets a new version (and new consents). */
-export const CONSENT_VERSIONS = { account: '2026-12-02' } as const;
+export const CONSENT_VERSIONS = { account: '2026-12-02', visits: '2026-12-07' } as const;
 
 /** The date the privacy policy took effect (shown on the page). */
 export const PRIVACY_POLICY_EFFECTIVE = '2026-12-02';

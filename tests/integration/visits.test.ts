@@ -14,7 +14,7 @@ import { outbox, visitEvent, visitRequest } from '../../src/lib/server/db/schema
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../../src/lib/server/errors';
 import * as coordination from '../../src/lib/server/visits/coordination';
 import * as visits from '../../src/lib/server/visits/requests';
-import { actor, at, seedDemoCenter } from './fixtures';
+import { actor, at, consultationIds, seedDemoCenter } from './fixtures';
 
 const request = (over: Partial<VisitRequestInput> = {}): VisitRequestInput => ({
 	organization: '전라남도교육청 학생생활과',
@@ -219,5 +219,17 @@ describe("the coordinators' decisions", () => {
 		const detail = await coordination.detail(await coordinator(), id);
 		expect(detail.may).toEqual({ confirm: false, propose: false, decline: false, message: false });
 		await expect(coordination.detail(await coordinator(), crypto.randomUUID())).rejects.toBeInstanceOf(NotFoundError);
+	});
+});
+
+describe('topics of interest', () => {
+	it("are the departments' own: an unknown topic is refused, a known one kept", async () => {
+		const { topics } = await consultationIds();
+		const refused = await visits.submit(request({ topicIds: [crypto.randomUUID()] }), from()).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).violations.map((v) => v.rule)).toEqual(['topicIds']);
+		const done = await visits.submit(request({ topicIds: [topics['관계회복 조정']!] }), from());
+		const [row] = await db.select().from(visitRequest).where(eq(visitRequest.reference, done.reference));
+		expect(row!.topicIds).toEqual([topics['관계회복 조정']]);
 	});
 });

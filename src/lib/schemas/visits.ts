@@ -14,8 +14,6 @@ export const VISIT_DEPARTMENT_CODES = ['education', 'administration', 'mediation
 export const VISIT_MAX_PREFERRED_DATES = 3;
 export const VISIT_GROUP_SIZE = { min: 1, max: 200 } as const;
 export const VISIT_TEXT_MAX = { organization: 100, contactName: 50, purpose: 2000, accessibilityNeeds: 1000 } as const;
-/** The consent text's version: stored with each request, so a later wording never rewrites what was agreed to. */
-export const VISIT_CONSENT_VERSION = '2026-12-visits-v1';
 
 const email = safeText({ max: EMAIL_MAX_LENGTH })
 	.refine((v) => v === '' || EMAIL_PATTERN.test(v), { error: 'visit_email_invalid' })

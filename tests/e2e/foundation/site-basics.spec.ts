@@ -42,7 +42,7 @@ test.describe('the public-service basics', () => {
 			const page = await context.newPage();
 			await page.goto('/privacy');
 			const main = page.getByRole('main');
-			for (const id of ['accounts', 'bookings', 'consents', 'logs', 'emails'])
+			for (const id of ['accounts', 'bookings', 'consents', 'logs', 'visits', 'emails'])
 				for (const part of ['items', 'purpose', 'period']) await expect(main).toContainText(t(locale, `legal_ret_${id}_${part}`));
 			await expect(main).toContainText(t(locale, 'legal_ret_bookings_period'));
 			await expect(main.getByRole('heading', { name: t(locale, 'legal_privacy_processor_title') })).toBeVisible();

@@ -8,7 +8,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import { regionOf } from '../../regions';
-import { VISIT_CONSENT_VERSION, type VisitRequestInput } from '../../schemas/visits';
+import { CONSENT_VERSIONS } from '../../privacy';
+import type { VisitRequestInput } from '../../schemas/visits';
 import { formatDate, type Locale } from '../../time/format';
 import { seoulDate, seoulInstant } from '../../time/seoul';
 import { hashSecret } from '../auth/tokens';
@@ -16,7 +17,7 @@ import * as clock from '../clock';
 import { config } from '../config';
 import { db, type Executor } from '../db';
 import { rowsOf } from '../db/sql';
-import { department, visitEvent, visitRequest, type PreferredDate, type VisitRequest, type VisitStatus } from '../db/schema';
+import { consultationTopic, department, visitEvent, visitRequest, type PreferredDate, type VisitRequest, type VisitStatus } from '../db/schema';
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
 import { holidayNames } from '../engine/availability';
 import { checkPreferredDates } from './dates';
@@ -49,6 +50,11 @@ export interface Submitted {
 export async function submit(input: VisitRequestInput, context: { locale: Locale; clientAddress: string }): Promise<Submitted> {
 	const now = clock.now();
 	const refused = checkPreferredDates(input.preferredDates, seoulDate(now), holidayNames);
+	// Topics of interest are the departments' active ones (the form offers only those).
+	if (input.topicIds.length) {
+		const known = await db.select({ id: consultationTopic.id }).from(consultationTopic).where(and(inArray(consultationTopic.id, input.topicIds), eq(consultationTopic.active, true)));
+		if (known.length !== new Set(input.topicIds).size) refused.push({ rule: 'topicIds', messageKey: 'visit_topic_invalid' });
+	}
 	if (refused.length) throw new ValidationError(refused);
 	const allowed = await rateLimit.hit(`visit-request:${context.clientAddress}`, visitRequestLimit());
 	if (!allowed.ok) throw new TooManyRequestsError(allowed.retryAfterSeconds, 'visit_throttled');
@@ -75,14 +81,15 @@ export async function submit(input: VisitRequestInput, context: { locale: Locale
 				purpose: input.purpose,
 				accessibilityNeeds: input.accessibilityNeeds,
 				locale: context.locale,
-				consentVersion: VISIT_CONSENT_VERSION,
+				// The consent statement's version: a later wording never rewrites what was agreed to.
+				consentVersion: CONSENT_VERSIONS.visits,
 				consentedAt: now
 			})
 			.returning({ id: visitRequest.id });
 		await tx.insert(visitEvent).values({ visitId: row!.id, kind: 'requested', author: 'delegation', at: now });
 		const url = manageUrl(token);
-		const mail = receivedLetter(context.locale, { reference, contactName: input.contactName, organization: input.organization, dates: input.preferredDates, url });
-		await enqueue(tx, { to: input.email, subject: mail.subject, text: mail.text, kind: 'visit_received' });
+		const received = receivedLetter(context.locale, { reference, contactName: input.contactName, organization: input.organization, dates: input.preferredDates, url });
+		await enqueue(tx, { to: input.email, subject: received.subject, text: received.text, kind: 'visit_received' });
 		await notifyCoordinators(tx, 'visit_new', reference, input.organization, row!.id);
 		return { reference, token, manageUrl: url };
 	});
