@@ -218,3 +218,43 @@ export const caseLogQuery = z
 	.refine((q) => !q.from || !q.to || q.to >= q.from, { path: ['to'], error: 'dept_caselog_range_invalid', when: whenValid('from', 'to') })
 	.meta({ id: 'CaseLogQuery' });
 export type CaseLogQueryInput = z.output<typeof caseLogQuery>;
+
+// ---------- The API of a consultant's availability (staff) ----------
+
+const hhmm = z.string({ error: 'dept_avail_time_invalid' }).meta({ description: 'HH:MM, Seoul wall clock, on the 30-minute grid (24:00 ends a day)', example: '14:00' });
+
+/** PUT /api/v1/consultants/{id}/hours: the whole weekly template (replaces the current one). */
+export const weeklyHoursRequest = z
+	.object({
+		hours: z
+			.array(z.object({ weekday: z.int({ error: 'dept_avail_weekday_required' }).min(0).max(6).meta({ description: '0 Sunday … 6 Saturday' }), start: hhmm, end: hhmm }), {
+				error: 'input_invalid'
+			})
+			.max(AVAILABILITY_MAX_SPANS)
+	})
+	.transform((body, ctx) => {
+		const spans: { weekday: number; startMinute: number; endMinute: number }[] = [];
+		body.hours.forEach((h, i) => {
+			const startMinute = gridMinute(h.start);
+			const endMinute = gridMinute(h.end);
+			const path = ['hours', i];
+			if (startMinute === null || endMinute === null) ctx.addIssue({ code: 'custom', path, message: 'dept_avail_time_invalid' });
+			else if (endMinute <= startMinute) ctx.addIssue({ code: 'custom', path, message: 'dept_avail_end_after_start' });
+			else if (spans.some((b) => b.weekday === h.weekday && b.startMinute < endMinute && startMinute < b.endMinute))
+				ctx.addIssue({ code: 'custom', path, message: 'dept_avail_overlap' });
+			else spans.push({ weekday: h.weekday, startMinute, endMinute });
+		});
+		return spans.sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);
+	})
+	.meta({ id: 'ConsultantWeeklyHours' });
+
+/** POST /api/v1/consultants/{id}/exceptions: as the page's form, the consultant from the path. */
+export const exceptionRequest = z
+	.object({
+		date: calendarDate('dept_avail_date_invalid'),
+		kind: oneOf(EXCEPTION_KINDS, 'dept_avail_kind_invalid').meta({ description: 'off_day: leave the whole day; off_hours: off between start and end; extra: extra hours' }),
+		start: hhmm.optional(),
+		end: hhmm.optional(),
+		note: safeText({ max: EXCEPTION_NOTE_MAX_LENGTH, optional: true }).optional()
+	})
+	.meta({ id: 'ConsultantExceptionRequest' });

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { dayQuery, rangeQuery } from '../../schemas/availability';
 import { bookingRequest, cancelRequest, editRequest, moveRequest, rejectRequest, reservationId } from '../../schemas/reservations';
-import { cancelRequest as consultationCancelRequest, consultationRequest, noteRequest, reassignRequest, rescheduleRequest, slotQuery } from '../../schemas/consultations';
+import { cancelRequest as consultationCancelRequest, consultationRequest, exceptionRequest, noteRequest, reassignRequest, rescheduleRequest, slotQuery, weeklyHoursRequest } from '../../schemas/consultations';
 import { credentials } from '../../schemas/session';
 import { visitRequestInput } from '../../schemas/visits';
 import { uuid } from '../../schemas/primitives';
@@ -42,6 +42,7 @@ const decision = (summary: string, extra: Partial<ZodOpenApiOperationObject> = {
 });
 
 const consultationId = z.object({ id: uuid().meta({ description: 'Consultation id' }) });
+const consultantId = z.object({ id: uuid().meta({ description: "Consultant id (the consultant's resource id, as in GET /api/v1/departments)" }) });
 const idempotencyHeader = z.object({
 	'Idempotency-Key': z.string().min(8).max(128).meta({
 		description: 'The same key and body return the first answer again; a different body with the same key is refused (409)'
@@ -322,6 +323,63 @@ export const openapi = withUnavailable(createDocument({
 					'422': problem('Note missing, too long or with control characters')
 				}
 			})
+		},
+		'/api/v1/consultants/{id}/availability': {
+			get: {
+				summary: "A consultant's weekly hours, exceptions from today and working hours of the next 14 days (department staff)",
+				description: "The department's lead may read and edit anyone of it; a consultant, their own. Working hours are the template and extra hours inside the center's hours, less leave, public holidays and closures (not less bookings: see the slots).",
+				...signedIn,
+				requestParams: { path: consultantId },
+				responses: {
+					'200': { description: 'The availability', ...json(out.consultantAvailability) },
+					'401': problem('Not signed in'),
+					'403': problem("A colleague's, for someone who is not the department's lead"),
+					'404': problem('No such consultant in the caller’s department')
+				}
+			}
+		},
+		'/api/v1/consultants/{id}/hours': {
+			put: {
+				summary: "Replace a consultant's weekly hours",
+				...signedIn,
+				requestParams: { path: consultantId },
+				requestBody: body(weeklyHoursRequest),
+				responses: {
+					'200': { description: 'Saved: how many spans', ...json(z.object({ hours: z.int() })) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such consultant in the caller’s department'),
+					'422': problem('A time off the 30-minute grid, an end not after its start, two spans of one weekday that overlap (`violations`)')
+				}
+			}
+		},
+		'/api/v1/consultants/{id}/exceptions': {
+			post: {
+				summary: 'Add a date exception: leave (a whole day or hours) or extra hours',
+				...signedIn,
+				requestParams: { path: consultantId },
+				requestBody: body(exceptionRequest),
+				responses: {
+					'201': { description: 'Added', ...json(z.object({ id: uuid() })) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such consultant in the caller’s department'),
+					'422': problem('A date before today, a bad kind or time (`violations`)')
+				}
+			}
+		},
+		'/api/v1/consultants/{id}/exceptions/{exceptionId}': {
+			delete: {
+				summary: 'Remove a date exception',
+				...signedIn,
+				requestParams: { path: consultantId.extend({ exceptionId: uuid().meta({ description: 'Exception id' }) }) },
+				responses: {
+					'204': { description: 'Removed' },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such consultant or exception')
+				}
+			}
 		},
 		'/api/v1/visits': {
 			post: {

@@ -246,3 +246,22 @@ export const visitView = z
 export const visitProblem = problem
 	.extend({ errors: z.record(z.string(), z.string()).optional().meta({ description: 'field → message (422)' }) })
 	.meta({ id: 'VisitProblem' });
+
+// ---------- A consultant's availability (staff) ----------
+
+const clockTime = z.string().meta({ example: '14:00' });
+export const consultantAvailability = z
+	.object({
+		hours: z.array(z.object({ weekday: z.int().meta({ description: '0 Sunday … 6 Saturday' }), start: clockTime, end: clockTime })),
+		exceptions: z.array(
+			z.object({ id, date: z.string().meta({ format: 'date' }), kind: z.enum(['off_day', 'off_hours', 'extra']), start: clockTime.nullable(), end: clockTime.nullable(), note: z.string() })
+		),
+		workingDays: z.array(
+			z.object({
+				date: z.string().meta({ format: 'date' }),
+				spans: z.array(z.object({ start: isoInstant, end: isoInstant })),
+				holidays: z.array(z.string()).meta({ description: 'Korean names of the public holidays of the date' })
+			})
+		)
+	})
+	.meta({ id: 'ConsultantAvailability' });
