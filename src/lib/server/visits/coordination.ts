@@ -18,7 +18,7 @@ import { letter } from '../notifications/letter';
 import { enqueue } from '../notifications/outbox';
 import { seoulDate } from '../../time/seoul';
 import { checkPreferredDates } from './dates';
-import { preferredText, viewOf, type DelegationView } from './requests';
+import { preferredText, viewWhere, type DelegationView } from './requests';
 import { isUuid } from '../db/sql';
 
 /** Which decision may be taken from which status (a table, not an if-ladder). */
@@ -84,10 +84,11 @@ export interface CoordinatorView extends DelegationView {
 export async function detail(actor: SessionUser, id: string): Promise<CoordinatorView> {
 	ensureCoordinator(actor);
 	if (!isUuid(id)) throw new NotFoundError();
-	const [row] = await db.select().from(visitRequest).where(eq(visitRequest.id, id));
-	if (!row) throw new NotFoundError();
+	const found = await viewWhere(eq(visitRequest.id, id));
+	if (!found) throw new NotFoundError();
+	const { row, view } = found;
 	const may = Object.fromEntries(Object.entries(DECISIONS).map(([d, from]) => [d, (from as readonly string[]).includes(row.status)])) as Record<Decision, boolean>;
-	return { id: row.id, ...(await viewOf(row)), may };
+	return { id: row.id, ...view, may };
 }
 
 interface Change {
