@@ -39,6 +39,7 @@ export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
 	'/(public)/visits/status/[token]': { label: m.visit_status_request },
 	'/(staff)/visits': { label: m.nav_visits, href: '/visits', parent: '/(app)/dashboard' },
 	'/(staff)/visits/[id=uuid]': { label: m.nav_visits, parent: '/(staff)/visits' },
+	'/(staff)/visits/calendar': { label: m.visits_cal_title, href: '/visits/calendar', parent: '/(staff)/visits' },
 	'/(app)/history': { label: m.history_title, href: '/history', parent: '/(app)/dashboard' },
 	'/(app)/consultations': { label: m.nav_consultations, href: '/consultations', parent: '/(app)/dashboard' },
 	'/(app)/consultations/mine': { label: m.consult_school_mine_title, href: '/consultations/mine', parent: '/(app)/consultations' },

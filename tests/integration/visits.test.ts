@@ -10,8 +10,9 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitRequestInput } from '../../src/lib/schemas/visits';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
-import { outbox, visitEvent, visitRequest } from '../../src/lib/server/db/schema';
+import { closure, outbox, visitEvent, visitRequest } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../../src/lib/server/errors';
+import * as capacity from '../../src/lib/server/visits/capacity';
 import * as coordination from '../../src/lib/server/visits/coordination';
 import * as visits from '../../src/lib/server/visits/requests';
 import { actor, at, consultationIds, seedDemoCenter } from './fixtures';
@@ -231,5 +232,56 @@ describe('topics of interest', () => {
 		const done = await visits.submit(request({ topicIds: [topics['관계회복 조정']!] }), from());
 		const [row] = await db.select().from(visitRequest).where(eq(visitRequest.reference, done.reference));
 		expect(row!.topicIds).toEqual([topics['관계회복 조정']]);
+	});
+});
+
+describe("a day's capacity", () => {
+	const coordinator = () => actor('visits@center.test');
+	async function newRequest(date: string) {
+		const done = await visits.submit(request({ preferredDates: [{ date, period: 'am' }] }), from());
+		const id = (await coordination.inbox(await coordinator(), 'new')).items.find((i) => i.reference === done.reference)!.id;
+		return { ...done, id };
+	}
+
+	it('three coordinators confirming three requests for one day at once: exactly VISITS_PER_DAY (2) are confirmed', async () => {
+		const day = '2027-04-14';
+		const requests = await Promise.all([newRequest(day), newRequest(day), newRequest(day)]);
+		const who = await coordinator();
+		const outcomes = await Promise.allSettled(requests.map((r) => coordination.confirm(who, r.id, { date: day, period: 'am' })));
+		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
+		const refusal = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+		expect(refusal.reason).toBeInstanceOf(ValidationError);
+		expect((refusal.reason as ValidationError).violations[0]!.messageKey).toBe('visit_day_full');
+		const [calendarDay] = await capacity.days(day, day);
+		expect(calendarDay).toMatchObject({ confirmed: 2, capacity: 2, closed: null });
+	});
+
+	it('a day closed to visits, or the building closed, is refused; reopened, it takes visits again', async () => {
+		const day = '2027-04-15';
+		const r = await newRequest(day);
+		await expect(capacity.closeDay(await coordinator(), day, '  ')).rejects.toBeInstanceOf(ValidationError);
+		await expect(capacity.closeDay(await actor('school@center.test'), day, '행사')).rejects.toBeInstanceOf(ForbiddenError);
+		await capacity.closeDay(await coordinator(), day, '본부 자체 행사');
+		expect((await capacity.days(day, day))[0]!.closed).toEqual({ kind: 'closed_day', reason: '본부 자체 행사' });
+		const closed = await coordination.confirm(await coordinator(), r.id, { date: day, period: 'am' }).catch((e: unknown) => e);
+		expect((closed as ValidationError).violations[0]!.messageKey).toBe('visit_day_closed');
+		await capacity.reopenDay(await coordinator(), day);
+		await expect(capacity.reopenDay(await coordinator(), day)).rejects.toBeInstanceOf(NotFoundError);
+		await db.insert(closure).values({ resourceId: null, startsAt: at('2027-04-16', '00:00'), endsAt: at('2027-04-17', '00:00'), reason: '전기 안전 점검', allDay: true });
+		expect((await capacity.days('2027-04-16', '2027-04-16'))[0]!.closed).toEqual({ kind: 'closure', reason: '전기 안전 점검' });
+		const building = await coordination.confirm(await coordinator(), r.id, { date: '2027-04-16', period: 'pm' }).catch((e: unknown) => e);
+		expect((building as ValidationError).violations[0]!.messageKey).toBe('visit_day_closed');
+		await coordination.confirm(await coordinator(), r.id, { date: day, period: 'am' });
+		expect((await visits.byToken(r.token)).status).toBe('confirmed');
+	});
+
+	it('a proposal accepted after its day filled up is refused, and the request keeps waiting', async () => {
+		const day = '2027-04-20';
+		const [a, b, c] = await Promise.all([newRequest('2027-04-21'), newRequest(day), newRequest(day)]);
+		await coordination.propose(await coordinator(), a!.id, { date: day, period: 'pm' }, '');
+		await coordination.confirm(await coordinator(), b!.id, { date: day, period: 'am' });
+		await coordination.confirm(await coordinator(), c!.id, { date: day, period: 'am' });
+		await expect(visits.acceptProposal(a!.token)).rejects.toBeInstanceOf(ValidationError);
+		expect((await visits.byToken(a!.token)).status).toBe('waiting');
 	});
 });

@@ -52,6 +52,11 @@ export const config = {
 	get testClock(): boolean {
 		return process.env.TEST_CLOCK === '1' && !this.production;
 	},
+	/** Visits the center receives on one day at most (VISITS_PER_DAY): confirming one more is refused. */
+	get visitsPerDay(): number {
+		const n = Number(process.env.VISITS_PER_DAY);
+		return Number.isInteger(n) && n > 0 ? n : 2;
+	},
 	/** Visit requests one sender address may send per hour (VISIT_REQUESTS_PER_HOUR; the e2e run, all from one address, raises it). */
 	get visitRequestsPerHour(): number {
 		const n = Number(process.env.VISIT_REQUESTS_PER_HOUR);

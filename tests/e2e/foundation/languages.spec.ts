@@ -106,6 +106,7 @@ const PAGES: { name: string; as: Account | null; path: string | ((page: Page) =>
 	{ name: 'departments', as: ADMIN, path: '/admin/departments' },
 	{ name: 'a department', as: ADMIN, path: '/admin/departments/education' },
 	{ name: 'visit requests', as: ADMIN, path: '/visits' },
+	{ name: 'visit days', as: ADMIN, path: '/visits/calendar?month=2027-02' },
 	{
 		name: 'a visit request (coordinators)',
 		as: ADMIN,

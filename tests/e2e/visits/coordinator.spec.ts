@@ -112,3 +112,30 @@ test('the workspace is for coordinators and admins only', async ({ browser }) =>
 	expect([303, 302, 401]).toContain(response.status());
 	await anonymous.close();
 });
+
+test('the visit days: a month with each day’s confirmed visits; a day closed to visits and opened again', async ({ browser }) => {
+	const context = await openContext(browser, { locale: 'ko', as: COORDINATOR });
+	const page = await context.newPage();
+	// A month far ahead, clear of the other tests' visits.
+	const ahead = new Date(Date.now() + 9 * 3_600_000 + 200 * DAY_MS);
+	const month = ahead.toISOString().slice(0, 7);
+	await page.goto(`/visits/calendar?month=${month}`);
+	await expect(page.getByRole('heading', { level: 1, name: t('ko', 'visits_cal_title') })).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+	const row = page.getByRole('row').filter({ hasText: t('ko', 'visits_cal_load', { confirmed: 0, capacity: 2 }) }).first();
+	const date = await row.locator('time').getAttribute('datetime');
+	await row.getByText(t('ko', 'visits_cal_close'), { exact: true }).click();
+	await row.getByLabel(t('ko', 'visits_cal_reason')).fill('본부 워크숍');
+	await row.getByRole('button', { name: t('ko', 'visits_cal_close_submit') }).click();
+	await expect(page.getByRole('status').filter({ hasText: '방문을 받지 않습니다' })).toBeVisible();
+	const closed = page.getByRole('row').filter({ has: page.locator(`time[datetime="${date}"]`) });
+	await expect(closed).toContainText('본부 워크숍');
+	expect(await axeViolations(page)).toEqual([]);
+	await closed.getByRole('button', { name: t('ko', 'visits_cal_reopen') }).click();
+	await expect(page.getByRole('status').filter({ hasText: '다시 방문을 받습니다' })).toBeVisible();
+	for (const width of [360]) {
+		await page.setViewportSize({ width, height: 740 });
+		expect(await horizontalOverflow(page)).toEqual([]);
+	}
+	await context.close();
+});

@@ -17,6 +17,7 @@ import { holidayNames } from '../engine/availability';
 import { letter } from '../notifications/letter';
 import { enqueue } from '../notifications/outbox';
 import { seoulDate } from '../../time/seoul';
+import { ensureRoom } from './capacity';
 import { checkPreferredDates } from './dates';
 import { preferredText, viewWhere, type DelegationView } from './requests';
 import { isUuid } from '../db/sql';
@@ -105,6 +106,8 @@ async function decide(actor: SessionUser, id: string, change: Change): Promise<v
 	if (!isUuid(id)) throw new NotFoundError();
 	await db.transaction(async (tx) => {
 		const now = clock.now();
+		// A date to confirm or propose must have room that day, counted under the day's lock.
+		if (change.visitDate) await ensureRoom(tx, change.visitDate.date, id);
 		const [row] = await tx
 			.update(visitRequest)
 			.set({

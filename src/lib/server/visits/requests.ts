@@ -20,6 +20,7 @@ import { rowsOf } from '../db/sql';
 import { consultationTopic, department, visitEvent, visitRequest, type PreferredDate, type VisitRequest, type VisitStatus } from '../db/schema';
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
 import { holidayNames } from '../engine/availability';
+import { ensureRoom } from './capacity';
 import { checkPreferredDates } from './dates';
 import { letter } from '../notifications/letter';
 import { enqueue, mail } from '../notifications/outbox';
@@ -240,6 +241,10 @@ export async function cancelByDelegation(token: string): Promise<void> {
 export async function acceptProposal(token: string): Promise<void> {
 	const row = await rowByToken(token);
 	await db.transaction(async (tx) => {
+		const [proposed] = await tx.select({ date: visitRequest.visitDate }).from(visitRequest).where(and(eq(visitRequest.id, row.id), eq(visitRequest.status, 'waiting')));
+		if (!proposed?.date) throw new ConflictError('visit_no_proposal');
+		// The proposed day may have filled up meanwhile: counted under its lock, as a coordinator's confirmation is.
+		await ensureRoom(tx, proposed.date, row.id);
 		const changed = await tx
 			.update(visitRequest)
 			.set({ status: 'confirmed', updatedAt: clock.now() })

@@ -82,3 +82,11 @@ export const visitEvent = pgTable(
 
 export type VisitRequest = typeof visitRequest.$inferSelect;
 export type VisitEvent = typeof visitEvent.$inferSelect;
+
+/** A day the center receives no visits (besides public holidays and building closures), with why. */
+export const visitClosedDay = pgTable('visit_closed_day', {
+	date: date({ mode: 'string' }).primaryKey(),
+	reason: text().notNull(),
+	createdBy: uuid().references(() => appUser.id, { onDelete: 'set null' }),
+	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
