@@ -62,6 +62,9 @@ for (const locale of LOCALES) {
 		await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
 		await expect(page.locator('main')).toContainText(locale === 'ko' ? '12명' : '12 people');
 		expect(await axeViolations(page)).toEqual([]);
+		await page.setViewportSize({ width: 360, height: 740 });
+		expect(await horizontalOverflow(page)).toEqual([]);
+		await page.setViewportSize({ width: 1280, height: 800 });
 
 		if (locale === 'ko') {
 			await page.getByLabel(t(locale, 'visits_propose_date'), { exact: true }).fill(other!);
