@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ACCOUNTS, ADMIN, LOCALES, SCHOOL, expect, openContext, test, userIdOf, type Account, type Locale } from '../fixtures';
+import { visitWeekdays } from '../visits/dates';
 
 /**
  * Every page in both languages, for the other script: no Hangul on an English page, no
@@ -50,12 +51,11 @@ async function ownBookingEditPath(page: Page, attempt = 0): Promise<string> {
 
 /** The private page of a visit request made through the public API for it (a weekday weeks ahead). */
 async function visitStatusPath(page: Page): Promise<string> {
-	const day = new Date(Date.now() + 45 * 86_400_000);
-	while (day.getUTCDay() === 0 || day.getUTCDay() === 6 || day.getUTCDate() <= 9) day.setUTCDate(day.getUTCDate() + 1);
+	const [date] = visitWeekdays(45);
 	const response = await page.request.post('/api/v1/visits', {
 		data: {
 			organization: '언어 확인 교육청', organizationKind: 'office', region: 'busan', contactName: '언어 확인', email: `languages-${crypto.randomUUID().slice(0, 8)}@example.org`,
-			phone: '051-000-0000', groupSize: 5, preferredDates: [{ date: day.toISOString().slice(0, 10), period: 'pm' }], departments: ['facility'],
+			phone: '051-000-0000', groupSize: 5, preferredDates: [{ date: date!, period: 'pm' }], departments: ['facility'],
 			purpose: '언어 확인', accessibilityNeeds: '', consent: true
 		}
 	});

@@ -1,5 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { ACCOUNTS, BASE_URL, LOCALES, SCHOOL, axeViolations, expect, horizontalOverflow, mailsTo, openContext, t, test, type Locale } from '../fixtures';
+import { visitWeekdays } from './dates';
 
 /**
  * The coordinators' side of a visit: a delegation from 전라남도교육청 requests a visit for 12 people;
@@ -9,17 +10,6 @@ import { ACCOUNTS, BASE_URL, LOCALES, SCHOOL, axeViolations, expect, horizontalO
  */
 const COORDINATOR = ACCOUNTS.find((a) => a.role === 'visit_coordinator')!;
 const DAY_MS = 86_400_000;
-
-/** Weekdays ahead (Seoul), clear of the first days of a month and of the year's end (public holidays). */
-function weekdaysAhead(days: number, count: number): string[] {
-	const out: string[] = [];
-	const d = new Date(Date.now() + 9 * 3_600_000 + days * DAY_MS);
-	while (out.length < count) {
-		if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && d.getUTCDate() > 9 && !(d.getUTCMonth() === 11 && d.getUTCDate() >= 24)) out.push(d.toISOString().slice(0, 10));
-		d.setUTCDate(d.getUTCDate() + 1);
-	}
-	return out;
-}
 
 async function requestVisit(browser: Browser, locale: Locale, email: string, dates: string[]) {
 	const context = await openContext(browser, { locale });
@@ -48,7 +38,7 @@ async function requestVisit(browser: Browser, locale: Locale, email: string, dat
 
 for (const locale of LOCALES) {
 	test(`the coordinator ${locale === 'ko' ? 'proposes another date, which the delegation accepts' : 'confirms a preferred date'} (${locale})`, async ({ browser }) => {
-		const [first, second, other] = weekdaysAhead(35 + (locale === 'en' ? 7 : 0), 3);
+		const [first, second, other] = visitWeekdays(35 + (locale === 'en' ? 7 : 0), 3);
 		const email = `e2e-coord-${locale}-${crypto.randomUUID().slice(0, 8)}@jne.go.kr`;
 		const { reference, path } = await requestVisit(browser, locale, email, [first!, second!]);
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { BASE_URL, LOCALES, axeViolations, expect, horizontalOverflow, mailsTo, openContext, t, test, type Locale } from '../fixtures';
+import { visitWeekdays } from './dates';
 
 /**
  * A delegation requests a benchmarking visit without an account: the form in Korean and English
@@ -8,13 +9,8 @@ import { BASE_URL, LOCALES, axeViolations, expect, horizontalOverflow, mailsTo, 
  * the public API; a wrong token is a 404. axe and no sideways overflow at 1280 and 360 px.
  */
 
-const DAY_MS = 86_400_000;
-/** The next weekday at least `days` ahead that is not in the holiday-heavy first days of a month (Seoul). */
-function weekdayAhead(days: number): string {
-	const d = new Date(Date.now() + 9 * 3_600_000 + days * DAY_MS);
-	while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || d.getUTCDate() <= 9 || (d.getUTCMonth() === 11 && d.getUTCDate() >= 24)) d.setUTCDate(d.getUTCDate() + 1);
-	return d.toISOString().slice(0, 10);
-}
+/** A weekday at least `days` ahead that takes visits (no weekend, no public holiday). */
+const weekdayAhead = (days: number) => visitWeekdays(days)[0]!;
 
 async function fill(page: Page, locale: Locale, email: string) {
 	await page.getByLabel(t(locale, 'visit_field_organization'), { exact: true }).fill('전라남도교육청 학생생활과');
