@@ -218,7 +218,7 @@ describe("the coordinators' decisions", () => {
 			'coordinator:3월에는 방문을 받지 않습니다.'
 		]);
 		const detail = await coordination.detail(await coordinator(), id);
-		expect(detail.may).toEqual({ confirm: false, propose: false, decline: false, message: false });
+		expect(detail.may).toEqual({ confirm: false, propose: false, cancel: false, decline: false, message: false });
 		await expect(coordination.detail(await coordinator(), crypto.randomUUID())).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

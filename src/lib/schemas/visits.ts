@@ -7,6 +7,7 @@ import { REGION_CODES } from '../regions';
 import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX_LENGTH } from './contact';
 import { problemsOf, type Parsed } from './issues';
 import { boundedInt, calendarDate, oneOf, safeText, uuid } from './primitives';
+import { PRESENTERS_MAX, SEGMENT_KINDS, SEGMENTS_MAX } from '../visit-segments';
 
 export const VISIT_ORGANIZATION_KINDS = ['office', 'school', 'other'] as const;
 export const VISIT_PERIODS = ['am', 'pm'] as const;
@@ -126,3 +127,85 @@ export const visitDateChoice = z.object({
 });
 export const visitProposeForm = visitDateChoice.extend({ message: safeText({ max: 2000, optional: true, multiline: true }).default('') });
 export const visitDeclineForm = z.object({ reason: safeText({ max: 2000, multiline: true }) });
+
+// ---------- The itinerary of a confirmed visit (/visits/{id}/itinerary, PUT /api/v1/visit-requests/{id}/itinerary) ----------
+
+/** A wall-clock time of the visit day (24-hour "HH:MM", Asia/Seoul). */
+const clockTime = z
+	.string({ error: 'visit_time_invalid' })
+	.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'visit_time_invalid' })
+	.meta({ description: '24-hour HH:MM, Asia/Seoul, on the visit day', example: '10:00' });
+
+export const itinerarySegment = z
+	.object({
+		kind: oneOf(SEGMENT_KINDS, 'visit_segment_kind_invalid'),
+		title: safeText({ max: 100 }).meta({ example: '환영 인사와 센터 소개' }),
+		start: clockTime,
+		end: clockTime,
+		roomId: uuid('visit_room_invalid').nullable().default(null).meta({ description: "A room of the center; null for a segment that holds none (a tour)" }),
+		presenterIds: z
+			.array(uuid('visit_presenter_invalid'), { error: 'input_invalid' })
+			.max(PRESENTERS_MAX, { error: 'visit_presenters_too_many' })
+			.refine((ids) => new Set(ids).size === ids.length, { error: 'visit_presenters_repeated' })
+			.default([])
+			.meta({ description: 'Consultants of the departments (GET /api/v1/consultants), held for the segment' })
+	})
+	.superRefine((s, ctx) => {
+		if (typeof s.start === 'string' && typeof s.end === 'string' && s.start >= s.end) ctx.addIssue({ code: 'custom', message: 'visit_segment_order', path: ['end'] });
+	});
+export type ItinerarySegmentInput = z.output<typeof itinerarySegment>;
+
+/** The whole itinerary: saved all or nothing. */
+export const itineraryInput = z
+	.object({
+		segments: z
+			.array(itinerarySegment, { error: 'visit_segments_required' })
+			.min(1, { error: 'visit_segments_required' })
+			.max(SEGMENTS_MAX, { error: 'visit_segments_too_many' })
+	})
+	.meta({ id: 'VisitItinerary' });
+export type ItineraryInput = z.output<typeof itineraryInput>;
+
+/** The form's field of a segment's part (`s0-title`, `s2-start` …), i from 0. */
+export const segmentField = (i: number, part: keyof ItinerarySegmentInput) => `s${i}-${part}`;
+/** Rows the form offers beyond the segments it shows (blank rows are left out). */
+export const BLANK_SEGMENT_ROWS = 2;
+
+/** The itinerary form's rows as the API's object: a row with neither title nor times is blank and left out. */
+export function itineraryFromForm(form: { get(name: string): unknown; getAll(name: string): unknown[] }, rows: number): { segments: Record<string, unknown>[]; rowOf: number[] } {
+	const text = (name: string) => {
+		const v = form.get(name);
+		return typeof v === 'string' ? v : '';
+	};
+	const segments: Record<string, unknown>[] = [];
+	const rowOf: number[] = [];
+	for (let i = 0; i < Math.min(rows, SEGMENTS_MAX + BLANK_SEGMENT_ROWS); i++) {
+		const title = text(segmentField(i, 'title'));
+		const start = text(segmentField(i, 'start'));
+		const end = text(segmentField(i, 'end'));
+		if (form.get(`s${i}-remove`) === 'on' || (!title.trim() && !start && !end)) continue;
+		const room = text(segmentField(i, 'roomId'));
+		segments.push({
+			kind: text(segmentField(i, 'kind')) || 'other',
+			title,
+			start,
+			end,
+			roomId: room === '' ? null : room,
+			presenterIds: form.getAll(segmentField(i, 'presenterIds')).filter((v) => typeof v === 'string' && v !== '')
+		});
+		rowOf.push(i);
+	}
+	return { segments, rowOf };
+}
+
+/** Parse the itinerary form: the itinerary, or every problem keyed by the row's own field (`s2-end`). */
+export function parseItineraryForm(form: { get(name: string): unknown; getAll(name: string): unknown[] }, rows: number): Parsed<ItineraryInput> & { rowOf: number[] } {
+	const { segments, rowOf } = itineraryFromForm(form, rows);
+	const result = itineraryInput.safeParse({ segments }, { reportInput: true });
+	if (result.success) return { ok: true, value: result.data, rowOf };
+	const issues = result.error.issues.map((issue) => {
+		const [, index, part] = issue.path;
+		return { ...issue, path: [typeof index === 'number' ? segmentField(rowOf[index] ?? index, (part as keyof ItinerarySegmentInput) ?? 'title') : 'segments'] };
+	});
+	return { ok: false, problems: problemsOf(issues), rowOf };
+}

@@ -21,15 +21,20 @@ import { ensureRoom } from './capacity';
 import { checkPreferredDates } from './dates';
 import { preferredText, viewWhere, type DelegationView } from './requests';
 import { isUuid } from '../db/sql';
+import { releaseVisit } from './itinerary';
 
 /** Which decision may be taken from which status (a table, not an if-ladder). */
 export const DECISIONS = {
 	confirm: ['new', 'waiting'],
 	propose: ['new', 'waiting', 'confirmed'],
 	decline: ['new', 'waiting'],
+	cancel: ['confirmed'],
 	message: ['new', 'waiting', 'confirmed']
 } as const satisfies Record<string, readonly VisitStatus[]>;
 export type Decision = keyof typeof DECISIONS;
+
+/** The timeline entry each decision writes. */
+const EVENT_OF: Record<Decision, string> = { confirm: 'confirmed', propose: 'proposed', decline: 'declined', cancel: 'cancelled', message: 'message' };
 
 const ensureCoordinator = (actor: SessionUser) => {
 	if (!can(actor, 'visits.manage')) throw new ForbiddenError();
@@ -121,9 +126,12 @@ async function decide(actor: SessionUser, id: string, change: Change): Promise<v
 			const [exists] = await tx.select({ id: visitRequest.id }).from(visitRequest).where(eq(visitRequest.id, id));
 			throw exists ? new ConflictError('visit_not_open') : new NotFoundError();
 		}
+		// Another date, or no visit at all: every room and presenter the itinerary held is free again.
+		if (change.decision === 'propose') await releaseVisit(tx, id, actor.id, 'visit_moved', { dropSegments: true });
+		if (change.decision === 'cancel') await releaseVisit(tx, id, actor.id, 'visit_cancelled');
 		await tx.insert(visitEvent).values({
 			visitId: id,
-			kind: change.decision === 'confirm' ? 'confirmed' : change.decision === 'propose' ? 'proposed' : change.decision === 'decline' ? 'declined' : 'message',
+			kind: EVENT_OF[change.decision],
 			author: 'coordinator',
 			actorId: actor.id,
 			body: change.body,
@@ -196,6 +204,26 @@ export async function decline(actor: SessionUser, id: string, reason: string): P
 				subject: m.visit_mail_declined_subject({ reference }, { locale }),
 				name: contactName,
 				lead: m.visit_mail_declined_lead({}, { locale }),
+				after: reason,
+				links: [m.visit_mail_link_reminder({}, { locale })]
+			})
+		})
+	});
+}
+
+/** The center calls off a confirmed visit (a reason the delegation reads); every hold of its itinerary is released with it. */
+export async function cancel(actor: SessionUser, id: string, reason: string): Promise<void> {
+	if (!reason.trim()) throw new ValidationError([{ rule: 'reason', messageKey: 'visit_reason_required' }]);
+	return decide(actor, id, {
+		decision: 'cancel',
+		to: 'cancelled',
+		body: reason,
+		mail: ({ reference, contactName, locale }) => ({
+			kind: 'visit_cancelled_by_center',
+			...letter(locale, {
+				subject: m.visit_mail_center_cancelled_subject({ reference }, { locale }),
+				name: contactName,
+				lead: m.visit_mail_center_cancelled_lead({}, { locale }),
 				after: reason,
 				links: [m.visit_mail_link_reminder({}, { locale })]
 			})

@@ -21,6 +21,7 @@ import { consultationTopic, department, visitEvent, visitRequest, type Preferred
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
 import { holidayNames } from '../engine/availability';
 import { ensureRoom } from './capacity';
+import { itineraryFrom, itineraryJson, releaseVisit, type ItineraryItem } from './itinerary';
 import { checkPreferredDates } from './dates';
 import { letter } from '../notifications/letter';
 import { enqueue, mail } from '../notifications/outbox';
@@ -149,6 +150,8 @@ export interface DelegationView {
 	visitDate: string | null;
 	visitPeriod: 'am' | 'pm' | null;
 	createdAt: string;
+	/** The itinerary once the coordinators saved one (empty before). */
+	itinerary: ItineraryItem[];
 	timeline: { kind: string; author: 'delegation' | 'coordinator'; body: string | null; at: string; data: Record<string, unknown> | null }[];
 }
 
@@ -174,7 +177,8 @@ export async function viewWhere(where: SQL): Promise<{ row: VisitRequest; view: 
 				from ${visitEvent} e where e.visit_id = visit_request.id), '[]'::json)`,
 			departments: sql<{ code: string; nameKo: string; nameEn: string }[]>`coalesce((
 				select json_agg(json_build_object('code', d.code, 'nameKo', d.name_ko, 'nameEn', d.name_en) order by d.sort_order)
-				from ${department} d where d.code = any(visit_request.departments)), '[]'::json)`
+				from ${department} d where d.code = any(visit_request.departments)), '[]'::json)`,
+			itinerary: itineraryJson(sql`visit_request.id`)
 		})
 		.from(visitRequest)
 		.where(where);
@@ -202,6 +206,7 @@ export async function viewWhere(where: SQL): Promise<{ row: VisitRequest; view: 
 			visitDate: row.visitDate,
 			visitPeriod: row.visitPeriod,
 			createdAt: row.createdAt.toISOString(),
+			itinerary: itineraryFrom(found.itinerary),
 			timeline: (events as DelegationView['timeline']).map((e) => ({ ...e, at: new Date(e.at).toISOString(), data: e.data ?? null }))
 		}
 	};
@@ -232,6 +237,8 @@ export async function cancelByDelegation(token: string): Promise<void> {
 			.where(and(eq(visitRequest.id, row.id), inArray(visitRequest.status, [...OPEN])))
 			.returning({ id: visitRequest.id });
 		if (changed.length === 0) throw new ConflictError('visit_not_open');
+		// Every room and presenter the itinerary held is free again, with the cancellation.
+		await releaseVisit(tx, row.id, null, 'visit_cancelled');
 		await tx.insert(visitEvent).values({ visitId: row.id, kind: 'cancelled', author: 'delegation', at: clock.now() });
 		await notifyCoordinators(tx, 'visit_cancelled', row.reference, row.organization, row.id);
 	});

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './auth';
+import { resource } from './rooms';
+import type { SegmentKind } from '../../../visit-segments';
 
 /** Where a visit request stands (the coordinator's inbox is sorted by it). */
 export const VISIT_STATUSES = ['new', 'waiting', 'confirmed', 'done', 'declined', 'cancelled'] as const;
@@ -42,6 +44,9 @@ export const visitRequest = pgTable(
 		/** The date the coordinator confirmed (or proposed, while waiting for the delegation). */
 		visitDate: date({ mode: 'string' }),
 		visitPeriod: text().$type<'am' | 'pm'>(),
+		/** On the day: the delegation arrived (the visit is done) or did not come. */
+		attendance: text().$type<'arrived' | 'no_show'>(),
+		checkedInAt: timestamp({ withTimezone: true }),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
@@ -51,6 +56,7 @@ export const visitRequest = pgTable(
 		check('visit_group_size_valid', sql`${t.groupSize} between 1 and 500`),
 		check('visit_period_valid', sql`${t.visitPeriod} is null or ${t.visitPeriod} in ('am', 'pm')`),
 		check('visit_locale_valid', sql`${t.locale} in ('ko', 'en')`),
+		check('visit_attendance_valid', sql`${t.attendance} is null or ${t.attendance} in ('arrived', 'no_show')`),
 		index('visit_request_status_idx').on(t.status, t.createdAt)
 	]
 );
@@ -90,3 +96,34 @@ export const visitClosedDay = pgTable('visit_closed_day', {
 	createdBy: uuid().references(() => appUser.id, { onDelete: 'set null' }),
 	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 });
+
+
+/**
+ * One segment of a confirmed visit's itinerary: a time on the visit day, a room and presenters
+ * (department consultants), each held through the reservation engine. The holds of a segment
+ * share its id as their `booking_id` — no hold is its own booking, so the room services count the
+ * room as busy without listing the segment as a room booking. An itinerary is saved whole: the old
+ * holds released and the new ones inserted in one transaction, or nothing.
+ */
+export const visitSegment = pgTable(
+	'visit_segment',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		visitId: uuid()
+			.notNull()
+			.references(() => visitRequest.id, { onDelete: 'cascade' }),
+		position: integer().notNull(),
+		kind: text().$type<SegmentKind>().notNull(),
+		title: text().notNull(),
+		startsAt: timestamp({ withTimezone: true }).notNull(),
+		endsAt: timestamp({ withTimezone: true }).notNull(),
+		roomId: uuid().references(() => resource.id),
+		presenterIds: uuid().array().notNull().default(sql`'{}'::uuid[]`)
+	},
+	(t) => [
+		check('visit_segment_kind_valid', sql`${t.kind} in ('briefing', 'session', 'tour', 'qa', 'break', 'other')`),
+		check('visit_segment_range_valid', sql`${t.startsAt} < ${t.endsAt}`),
+		index('visit_segment_visit_idx').on(t.visitId, t.position)
+	]
+);
+export type VisitSegment = typeof visitSegment.$inferSelect;
