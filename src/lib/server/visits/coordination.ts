@@ -213,7 +213,7 @@ export async function decline(actor: SessionUser, id: string, reason: string): P
 
 /** The center calls off a confirmed visit (a reason the delegation reads); every hold of its itinerary is released with it. */
 export async function cancel(actor: SessionUser, id: string, reason: string): Promise<void> {
-	if (!reason.trim()) throw new ValidationError([{ rule: 'reason', messageKey: 'visit_reason_required' }]);
+	if (!reason.trim()) throw new ValidationError([{ rule: 'reason', messageKey: 'visit_cancel_reason_required' }]);
 	return decide(actor, id, {
 		decision: 'cancel',
 		to: 'cancelled',

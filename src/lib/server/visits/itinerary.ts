@@ -405,7 +405,7 @@ async function tellPresenters(
 								}
 							]
 						: [],
-					links: [new URL('/consultations/queue', config.origin).toString()]
+					links: [new URL('/department', config.origin).toString()]
 				})
 		});
 	}

@@ -59,6 +59,13 @@ export const actions: Actions = {
 		if (!input.ok) return fail(422, { action: 'decline', values, errors: fieldErrors(input.problems) });
 		return run('decline', values, () => orNotFound(coordination.decline(actor, event.params.id, input.value.reason)));
 	},
+	cancel: async (event) => {
+		const actor = requirePermission(event, 'visits.manage');
+		const values = await posted(event.request);
+		const input = parseInput(visitDeclineForm, values);
+		if (!input.ok) return fail(422, { action: 'cancel', values, errors: fieldErrors(input.problems) });
+		return run('cancel', values, () => orNotFound(coordination.cancel(actor, event.params.id, input.value.reason)));
+	},
 	message: async (event) => {
 		const actor = requirePermission(event, 'visits.manage');
 		const values = await posted(event.request);

@@ -5,6 +5,7 @@ import { ConflictError } from '$lib/server/errors';
 import { formObject } from '$lib/server/http/forms';
 import { orNotFound } from '$lib/server/http/not-found';
 import { fieldErrors, say } from '$lib/server/i18n';
+import { qrSvg } from '$lib/server/qr';
 import * as visits from '$lib/server/visits/requests';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +18,10 @@ function tokenOf(params: { token: string }): string {
 export const load: PageServerLoad = async (event) => {
 	// Only the holder of the link reads it: never cached, never indexed.
 	event.setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
-	return { visit: await orNotFound(visits.byToken(tokenOf(event.params))) };
+	const visit = await orNotFound(visits.byToken(tokenOf(event.params)));
+	// The reference as a QR code for the check-in on the day, drawn on the server (no script, prints sharp).
+	const qr = visit.status === 'confirmed' ? await qrSvg(visit.reference) : null;
+	return { visit, qr };
 };
 
 export const actions: Actions = {
