@@ -39,6 +39,8 @@ export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
 	'/(public)/visits/status/[token]': { label: m.visit_status_request },
 	'/(staff)/visits': { label: m.nav_visits, href: '/visits', parent: '/(app)/dashboard' },
 	'/(staff)/visits/[id=uuid]': { label: m.nav_visits, parent: '/(staff)/visits' },
+	'/(staff)/visits/[id=uuid]/itinerary': { label: m.visits_itinerary_title, parent: '/(staff)/visits' },
+	'/(staff)/visits/checkin': { label: m.visits_checkin_title, href: '/visits/checkin', parent: '/(staff)/visits' },
 	'/(staff)/visits/calendar': { label: m.visits_cal_title, href: '/visits/calendar', parent: '/(staff)/visits' },
 	'/(app)/history': { label: m.history_title, href: '/history', parent: '/(app)/dashboard' },
 	'/(app)/consultations': { label: m.nav_consultations, href: '/consultations', parent: '/(app)/dashboard' },

@@ -14,6 +14,7 @@ import { searchSlots } from '../../src/lib/server/consultations/search';
 import { db } from '../../src/lib/server/db';
 import { outbox, reservation, visitSegment } from '../../src/lib/server/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/lib/server/errors';
+import * as checkin from '../../src/lib/server/visits/checkin';
 import * as coordination from '../../src/lib/server/visits/coordination';
 import * as itinerary from '../../src/lib/server/visits/itinerary';
 import * as visits from '../../src/lib/server/visits/requests';
@@ -201,5 +202,46 @@ describe('the itinerary', () => {
 		const fresh = await visits.submit(request([{ date: '2027-04-01', period: 'am' }]), { locale: 'ko', clientAddress: '10.1.1.1' });
 		const id = (await coordination.inbox(await coordinator(), 'new')).items.find((i) => i.reference === fresh.reference)!.id;
 		await expect(itinerary.save(await coordinator(), id, { segments: [seg('A', '10:00', '11:00', null)] })).rejects.toBeInstanceOf(ConflictError);
+	});
+});
+
+describe('the day of the visit', () => {
+	it('checks a delegation in by its typed reference (any case, hyphens optional): done, arrived, once; a reference of another day is refused', async () => {
+		const visit = await confirmedVisit('2027-04-07');
+		const elsewhere = await confirmedVisit('2027-04-08');
+		clock.freeze(at('2027-04-07', '09:40'));
+		const { visits: today } = await checkin.dayList(await coordinator());
+		expect(today.map((v) => v.reference)).toContain(visit.reference);
+		expect(today.map((v) => v.reference)).not.toContain(elsewhere.reference);
+		const typed = visit.reference.toLowerCase().replaceAll('-', '');
+		const done = await checkin.checkIn(await coordinator(), { code: typed }, 'arrived');
+		expect(done).toMatchObject({ reference: visit.reference, attendance: 'arrived' });
+		await expect(checkin.checkIn(await coordinator(), { code: visit.reference }, 'arrived')).rejects.toBeInstanceOf(ConflictError);
+		const refused = await checkin.checkIn(await coordinator(), { code: elsewhere.reference }, 'arrived').catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).violations[0]).toMatchObject({ rule: 'code', messageKey: 'visit_checkin_unknown' });
+		const view = await visits.byToken(visit.token);
+		expect(view.status).toBe('done');
+		expect(view.timeline.at(-1)!.kind).toBe('arrived');
+	});
+
+	it('two devices checking one delegation in at once: one check-in', async () => {
+		const visit = await confirmedVisit('2027-04-09');
+		clock.freeze(at('2027-04-09', '09:50'));
+		const outcomes = await Promise.allSettled([
+			checkin.checkIn(await coordinator(), { code: visit.reference }, 'arrived'),
+			checkin.checkIn(await actor('admin@center.test'), { id: visit.id }, 'arrived')
+		]);
+		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+		expect((await visits.byToken(visit.token)).timeline.filter((e) => e.kind === 'arrived')).toHaveLength(1);
+	});
+
+	it('a no-show makes the visit done and releases what its itinerary held', async () => {
+		const visit = await confirmedVisit('2027-04-12');
+		await itinerary.save(await coordinator(), visit.id, { segments: [seg('설명', '14:00', '15:00', rooms['meeting-a']!, [consultantOf['edu@center.test']!])] });
+		clock.freeze(at('2027-04-12', '11:00'));
+		await checkin.checkIn(await coordinator(), { id: visit.id }, 'no_show');
+		expect(await holdsOf(visit.id)).toEqual([]);
+		expect(await visits.byToken(visit.token)).toMatchObject({ status: 'done' });
 	});
 });

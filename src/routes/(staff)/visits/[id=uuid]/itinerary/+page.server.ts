@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		fromTemplate,
 		rooms,
 		presenters: presenters.map(({ userId: _, ...p }) => p),
-		breadcrumb: visit.reference
+		breadcrumb: say('visits_itinerary_crumb', { reference: visit.reference })
 	};
 };
 
