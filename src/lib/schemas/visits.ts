@@ -121,12 +121,28 @@ export function parseVisitForm(form: { get(name: string): unknown; getAll(name: 
 // ---------- The coordinators' decisions (/visits/{id}) ----------
 
 /** A visit date chosen by a coordinator: one of the preferred ones ("2027-03-10/am") or a date and a half day. */
-export const visitDateChoice = z.object({
-	date: calendarDate('visit_date_invalid'),
-	period: oneOf(VISIT_PERIODS, 'visit_period_invalid')
+export const visitDateChoice = z
+	.object({
+		date: calendarDate('visit_date_invalid'),
+		period: oneOf(VISIT_PERIODS, 'visit_period_invalid')
+	})
+	.meta({ id: 'VisitDate' });
+export const visitProposeForm = visitDateChoice
+	.extend({ message: safeText({ max: 2000, optional: true, multiline: true }).default('').meta({ description: 'Sent with the proposal (optional)' }) })
+	.meta({ id: 'VisitProposal' });
+export const visitDeclineForm = z.object({ reason: safeText({ max: 2000, multiline: true }).meta({ description: 'The delegation reads it' }) }).meta({ id: 'VisitReason' });
+
+/** GET /api/v1/visit-requests?status= */
+export const visitInboxQuery = z.object({
+	status: oneOf(['new', 'waiting', 'confirmed', 'done', 'declined', 'cancelled'], 'visit_status_invalid').default('new')
 });
-export const visitProposeForm = visitDateChoice.extend({ message: safeText({ max: 2000, optional: true, multiline: true }).default('') });
-export const visitDeclineForm = z.object({ reason: safeText({ max: 2000, multiline: true }) });
+
+/** POST /api/v1/visit-requests/check-in: the reference read from the QR code or typed. */
+export const visitCheckInByCode = z.object({ code: safeText({ max: 40 }).meta({ example: 'V-2027-0042', description: 'Any case; hyphens optional' }) }).meta({ id: 'VisitCheckInCode' });
+/** POST /api/v1/visit-requests/{id}/check-in */
+export const visitCheckInMark = z
+	.object({ attendance: oneOf(['arrived', 'no_show'], 'visit_attendance_invalid').meta({ description: 'arrived: on the visit day; no_show: on the day or after (releases the holds)' }) })
+	.meta({ id: 'VisitCheckIn' });
 
 // ---------- The itinerary of a confirmed visit (/visits/{id}/itinerary, PUT /api/v1/visit-requests/{id}/itinerary) ----------
 

@@ -9,7 +9,7 @@ import { dayQuery, rangeQuery } from '../../schemas/availability';
 import { bookingRequest, cancelRequest, editRequest, moveRequest, rejectRequest, reservationId } from '../../schemas/reservations';
 import { cancelRequest as consultationCancelRequest, consultationRequest, exceptionRequest, noteRequest, reassignRequest, rescheduleRequest, slotQuery, weeklyHoursRequest } from '../../schemas/consultations';
 import { credentials } from '../../schemas/session';
-import { visitRequestInput } from '../../schemas/visits';
+import { itineraryInput, visitCheckInByCode, visitCheckInMark, visitDateChoice, visitDeclineForm, visitInboxQuery, visitMessageInput, visitProposeForm, visitRequestInput } from '../../schemas/visits';
 import { uuid } from '../../schemas/primitives';
 import * as out from './responses';
 
@@ -39,6 +39,25 @@ const decision = (summary: string, extra: Partial<ZodOpenApiOperationObject> = {
 		...extra.responses
 	},
 	...(extra.requestBody ? { requestBody: extra.requestBody } : {})
+});
+
+const visitId = z.object({ id: uuid().meta({ description: 'Visit request id (GET /api/v1/visit-requests)' }) });
+
+/** A coordinator's decision on a visit request: the request afterwards, or a refusal. */
+const visitDecision = (summary: string, schema: z.ZodType, extra: { description?: string; status?: '200' | '201' } = {}): ZodOpenApiOperationObject => ({
+	summary,
+	...(extra.description ? { description: extra.description } : {}),
+	...signedIn,
+	requestParams: { path: visitId },
+	requestBody: body(schema),
+	responses: {
+		[extra.status ?? '200']: { description: 'Done: the request as the coordinators see it now (the delegation is e-mailed)', ...json(out.visitCoordinatorView) },
+		'401': problem('Not signed in'),
+		...writeRefusals,
+		'404': problem('No such request'),
+		'409': problem('The request’s status does not allow it (already decided, cancelled…), or the day is full'),
+		'422': problem('A bad date (past, weekend, holiday, beyond a year), a missing reason (`violations`)')
+	}
 });
 
 const consultationId = z.object({ id: uuid().meta({ description: 'Consultation id' }) });
@@ -398,11 +417,94 @@ export const openapi = withUnavailable(createDocument({
 		'/api/v1/visits/{token}': {
 			get: {
 				summary: "The delegation's view of its request, through the private link's token",
-				description: 'Status, history and messages (later the itinerary). An unknown or malformed token answers 404, the same as any missing page.',
+				description: 'Status, history, messages and, once confirmed and planned, the itinerary. An unknown or malformed token answers 404, the same as any missing page.',
 				requestParams: { path: z.object({ token: z.string().meta({ description: "The private link's token" }) }) },
 				responses: {
 					'200': { description: 'The request', ...json(out.visitView) },
 					'404': problem('No request with this token')
+				}
+			}
+		},
+		'/api/v1/visit-requests': {
+			get: {
+				summary: 'The coordinators’ inbox: requests of one status, and how many each status holds',
+				description: 'For visit coordinators and admins (403 for everyone else).',
+				...signedIn,
+				requestParams: { query: visitInboxQuery },
+				responses: {
+					'200': { description: 'The requests (newest first; confirmed ones by visit date)', ...json(out.visitInbox) },
+					'401': problem('Not signed in'),
+					'403': problem('Not a visit coordinator'),
+					'422': problem('An unknown status')
+				}
+			}
+		},
+		'/api/v1/visit-requests/{id}': {
+			get: {
+				summary: 'One request as the coordinators see it, with the decisions its status allows',
+				...signedIn,
+				requestParams: { path: visitId },
+				responses: {
+					'200': { description: 'The request', ...json(out.visitCoordinatorView) },
+					'401': problem('Not signed in'),
+					'403': problem('Not a visit coordinator'),
+					'404': problem('No such request')
+				}
+			}
+		},
+		'/api/v1/visit-requests/{id}/confirm': { post: visitDecision('Confirm the visit on a date (counted against the day’s capacity under its lock)', visitDateChoice) },
+		'/api/v1/visit-requests/{id}/propose': {
+			post: visitDecision('Propose another date; the delegation accepts it through its link', visitProposeForm, {
+				description: 'From a confirmed visit too: its itinerary’s holds are released and its segments dropped.'
+			})
+		},
+		'/api/v1/visit-requests/{id}/decline': { post: visitDecision('Decline a new or waiting request, with a reason', visitDeclineForm) },
+		'/api/v1/visit-requests/{id}/cancel': { post: visitDecision('Call off a confirmed visit, with a reason: every hold of its itinerary is released', visitDeclineForm) },
+		'/api/v1/visit-requests/{id}/messages': { post: visitDecision('Write to the delegation (e-mailed; it replies through its private link)', visitMessageInput, { status: '201' }) },
+		'/api/v1/visit-requests/{id}/itinerary': {
+			put: {
+				summary: 'Replace a confirmed visit’s itinerary, all or nothing',
+				description:
+					'Each segment holds its room and presenters (consultants) through the reservation engine, so a presenter’s consultation slots close meanwhile. When any hold clashes, nothing is held and the answer names the segment, the resource, the time and when the resource is next free.',
+				...signedIn,
+				requestParams: { path: visitId },
+				requestBody: body(itineraryInput),
+				responses: {
+					'200': { description: 'Saved and held (the delegation and the presenters whose part changed are e-mailed)', ...json(out.itinerarySaved) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such request'),
+					'409': { description: 'A clash (`clashes`), nothing held; or the visit is not confirmed', content: { 'application/problem+json': { schema: out.itineraryClash } } },
+					'422': problem('A bad time, a room too small for the group, one presenter or room in two overlapping segments (`violations`, rule `segments.N.field`)')
+				}
+			}
+		},
+		'/api/v1/visit-requests/{id}/check-in': {
+			post: {
+				summary: 'Mark a confirmed visit arrived or not come: the visit is done',
+				...signedIn,
+				requestParams: { path: visitId },
+				requestBody: body(visitCheckInMark),
+				responses: {
+					'200': { description: 'Checked in', ...json(out.checkedIn) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such request'),
+					'409': problem('Already checked in, or (arrived) not the visit day')
+				}
+			}
+		},
+		'/api/v1/visit-requests/check-in': {
+			post: {
+				summary: 'Check a delegation in by the reference its QR code holds (or typed)',
+				...signedIn,
+				requestBody: body(visitCheckInByCode),
+				responses: {
+					'200': { description: 'Checked in: the visit is done', ...json(out.checkedIn) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'409': problem('Already checked in'),
+					'422': problem('Not the shape of a reference, or no visit of today has it (`violations`, rule `code`)')
 				}
 			}
 		},

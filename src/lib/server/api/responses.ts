@@ -214,6 +214,20 @@ export const visitCreated = z
 const visitStatus = z.enum(['new', 'waiting', 'confirmed', 'done', 'declined', 'cancelled']);
 const preferred = z.object({ date: z.string().meta({ format: 'date' }), period: z.enum(['am', 'pm']) });
 
+const itineraryItem = z
+	.object({
+		id,
+		kind: z.enum(['briefing', 'session', 'tour', 'qa', 'break', 'other']),
+		title: z.string(),
+		start: isoInstant,
+		end: isoInstant,
+		room: z.object({ id, nameKo: z.string(), nameEn: z.string(), floor: z.int(), locationKo: z.string(), locationEn: z.string() }).nullable(),
+		presenters: z.array(
+			z.object({ id, name: z.string(), titleKo: z.string(), titleEn: z.string(), department: z.object({ code: z.string(), nameKo: z.string(), nameEn: z.string() }) })
+		)
+	})
+	.meta({ id: 'ItineraryItem' });
+
 export const visitView = z
 	.object({
 		reference: z.string(),
@@ -232,6 +246,7 @@ export const visitView = z
 		visitDate: z.string().meta({ format: 'date' }).nullable(),
 		visitPeriod: z.enum(['am', 'pm']).nullable(),
 		createdAt: isoInstant,
+		itinerary: z.array(itineraryItem).meta({ description: 'Empty until the coordinators save one' }),
 		timeline: z.array(
 			z.object({
 				kind: z.string().meta({ description: 'requested, confirmed, proposed, declined, cancelled, message…' }),
@@ -242,6 +257,54 @@ export const visitView = z
 		)
 	})
 	.meta({ id: 'VisitView' });
+
+export const visitCoordinatorView = visitView
+	.extend({
+		id,
+		may: z.object({ confirm: z.boolean(), propose: z.boolean(), decline: z.boolean(), cancel: z.boolean(), message: z.boolean() }).meta({ description: 'Which decisions the status allows now' })
+	})
+	.meta({ id: 'VisitCoordinatorView' });
+
+export const visitInbox = z
+	.object({
+		items: z.array(
+			z.object({
+				id,
+				reference: z.string(),
+				status: visitStatus,
+				organization: z.string(),
+				region: z.string(),
+				groupSize: z.int(),
+				preferredDates: z.array(preferred),
+				visitDate: z.string().meta({ format: 'date' }).nullable(),
+				visitPeriod: z.enum(['am', 'pm']).nullable(),
+				createdAt: isoInstant
+			})
+		),
+		counts: z.record(z.string(), z.int()).meta({ description: 'Requests per status' })
+	})
+	.meta({ id: 'VisitInbox' });
+
+export const itinerarySaved = z.object({ segments: z.array(itineraryItem) }).meta({ id: 'ItinerarySaved' });
+
+export const itineraryClash = problem
+	.extend({
+		clashes: z.array(
+			z.object({
+				segment: z.int().meta({ description: 'The segment’s place in the request, from 0' }),
+				title: z.string(),
+				resource: z.object({ id, kind: z.enum(['room', 'presenter']), name: z.string() }),
+				start: isoInstant.meta({ description: 'The other hold’s start' }),
+				end: isoInstant.meta({ description: 'The other hold’s end' }),
+				nextFree: isoInstant.nullable().meta({ description: 'The earliest weekday time (09:00–18:00, two weeks) the resource is free for the segment’s length' })
+			})
+		)
+	})
+	.meta({ id: 'ItineraryClash' });
+
+export const checkedIn = z
+	.object({ id, reference: z.string(), organization: z.string(), attendance: z.enum(['arrived', 'no_show']) })
+	.meta({ id: 'VisitCheckedIn' });
 
 export const visitProblem = problem
 	.extend({ errors: z.record(z.string(), z.string()).optional().meta({ description: 'field → message (422)' }) })
