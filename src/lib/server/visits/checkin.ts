@@ -60,7 +60,8 @@ export async function dayList(actor: SessionUser, date = seoulDate(clock.now()))
 			status: visitRequest.status,
 			attendance: visitRequest.attendance,
 			checkedInAt: visitRequest.checkedInAt,
-			firstStart: sql<string | null>`(select min(s.starts_at) from ${visitSegment} s where s.visit_id = ${visitRequest.id})`
+			// Named with its table: inside the subquery a bare `id` would be the segment's.
+			firstStart: sql<string | null>`(select min(s.starts_at) from ${visitSegment} s where s.visit_id = visit_request.id)`
 		})
 		.from(visitRequest)
 		.where(and(eq(visitRequest.visitDate, date), inArray(visitRequest.status, ['confirmed', 'done'])))
