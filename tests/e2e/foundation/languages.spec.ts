@@ -63,6 +63,18 @@ async function visitStatusPath(page: Page): Promise<string> {
 	return new URL((await response.json()).manageUrl).pathname;
 }
 
+/** The itinerary page of a visit confirmed through the coordinators' API (a weekday weeks ahead; another when that day is full). */
+async function itineraryPath(page: Page, attempt = 0): Promise<string> {
+	const reference = (await (await page.request.get((await visitStatusPath(page)).replace('/visits/status/', '/api/v1/visits/'))).json()).reference;
+	const inbox = await (await page.request.get('/api/v1/visit-requests?status=new')).json();
+	const id = inbox.items.find((i: { reference: string }) => i.reference === reference).id;
+	const [date] = visitWeekdays(60 + Math.floor(Math.random() * 90));
+	const confirmed = await page.request.post(`/api/v1/visit-requests/${id}/confirm`, { data: { date, period: 'am' } });
+	if (confirmed.status() === 409 && attempt < 5) return itineraryPath(page, attempt + 1);
+	expect(confirmed.status(), await confirmed.text()).toBe(200);
+	return `/visits/${id}/itinerary`;
+}
+
 const PAGES: { name: string; as: Account | null; path: string | ((page: Page) => Promise<string>) }[] = [
 	{ name: 'home', as: null, path: '/' },
 	{ name: 'sign-in', as: null, path: '/login' },
@@ -107,6 +119,8 @@ const PAGES: { name: string; as: Account | null; path: string | ((page: Page) =>
 	{ name: 'a department', as: ADMIN, path: '/admin/departments/education' },
 	{ name: 'visit requests', as: ADMIN, path: '/visits' },
 	{ name: 'visit days', as: ADMIN, path: '/visits/calendar?month=2027-02' },
+	{ name: 'visit check-in', as: ADMIN, path: '/visits/checkin' },
+	{ name: "a confirmed visit's itinerary (coordinators)", as: ADMIN, path: itineraryPath },
 	{
 		name: 'a visit request (coordinators)',
 		as: ADMIN,
