@@ -36,6 +36,7 @@ export const ROUTE_CRUMBS: Record<string, RouteCrumb> = {
 	'/(app)/book': { label: m.nav_book, href: '/book', parent: '/(app)/dashboard' },
 	'/(app)/my/bookings': { label: m.nav_my_bookings, href: '/my/bookings', parent: '/(app)/dashboard' },
 	'/(public)/visits/request': { label: m.visit_request_title, href: '/visits/request' },
+	'/(public)/visits/status': { label: m.visit_link_title, href: '/visits/status', parent: '/(public)/visits/request' },
 	'/(public)/visits/status/[token]': { label: m.visit_status_request },
 	'/(staff)/visits': { label: m.nav_visits, href: '/visits', parent: '/(app)/dashboard' },
 	'/(staff)/visits/[id=uuid]': { label: m.nav_visits, parent: '/(staff)/visits' },

@@ -5,7 +5,7 @@
  * dates refused by the calendar, cancelling and messages. On PGlite always and on PostgreSQL
  * when TEST_DATABASE_URL is set.
  */
-import { and, count, eq, like } from 'drizzle-orm';
+import { and, count, eq, inArray, like } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitRequestInput } from '../../src/lib/schemas/visits';
 import * as clock from '../../src/lib/server/clock';
@@ -141,6 +141,34 @@ describe('the private link', () => {
 		await visits.messageFromDelegation(done.token, '버스 한 대로 갑니다.');
 		const view = await visits.byToken(done.token);
 		expect(view.timeline.map((e) => e.body)).toEqual([null, '주차 공간이 있나요?', '버스 한 대로 갑니다.']);
+	});
+});
+
+describe('a lost private link', () => {
+	it('is mailed anew to the address of the request, given its reference; the old link stops opening', async () => {
+		const done = await visits.submit(request({ email: 'lost@example.org' }), from());
+		await visits.renewLink({ reference: done.reference, email: ' LOST@example.org ' }, from());
+		await expect(visits.byToken(done.token)).rejects.toBeInstanceOf(NotFoundError);
+		const [mail] = await db.select().from(outbox).where(and(eq(outbox.toAddress, 'lost@example.org'), eq(outbox.kind, 'visit_link')));
+		const fresh = /\/visits\/status\/([a-z2-7]{52})/.exec(mail!.bodyText)![1]!;
+		expect(fresh).not.toBe(done.token);
+		const view = await visits.byToken(fresh);
+		expect(view.reference).toBe(done.reference);
+		expect(view.timeline.at(-1)!.kind).toBe('link_renewed');
+	});
+
+	it('changes nothing and mails nobody when the reference and the address do not match', async () => {
+		const done = await visits.submit(request({ email: 'kept@example.org' }), from());
+		await visits.renewLink({ reference: done.reference, email: 'someone-else@example.org' }, from());
+		await visits.renewLink({ reference: 'V-1999-0001', email: 'kept@example.org' }, from());
+		await expect(visits.byToken(done.token)).resolves.toMatchObject({ reference: done.reference });
+		expect(await db.select().from(outbox).where(and(eq(outbox.kind, 'visit_link'), inArray(outbox.toAddress, ['kept@example.org', 'someone-else@example.org'])))).toEqual([]);
+	});
+
+	it('is limited per sender address', async () => {
+		const sender = from();
+		for (let i = 0; i < visits.linkRequestLimit().limit; i++) await visits.renewLink({ reference: 'V-1999-0001', email: 'x@example.org' }, sender);
+		await expect(visits.renewLink({ reference: 'V-1999-0001', email: 'x@example.org' }, sender)).rejects.toBeInstanceOf(TooManyRequestsError);
 	});
 });
 

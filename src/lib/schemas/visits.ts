@@ -225,3 +225,14 @@ export function parseItineraryForm(form: { get(name: string): unknown; getAll(na
 	});
 	return { ok: false, problems: problemsOf(issues), rowOf };
 }
+
+/** /visits/status: the reference and the e-mail address of a request whose private link was lost. */
+export const visitLinkForm = z.object({
+	reference: safeText({ max: 20 })
+		.refine((v) => v === '' || /^v?-?\s*\d{4}\s*-?\s*\d{1,6}$/i.test(v), { error: 'visit_checkin_code_invalid' })
+		.transform((v) => {
+			const match = /^v?-?\s*(\d{4})\s*-?\s*(\d{1,6})$/i.exec(v);
+			return match ? `V-${match[1]}-${match[2]!.padStart(4, '0')}` : v;
+		}),
+	email
+});

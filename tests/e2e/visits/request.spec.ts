@@ -161,3 +161,38 @@ test.describe('the public API', () => {
 		await api.dispose();
 	});
 });
+
+test('a lost private link: a new one by e-mail for the reference and its address, the same answer otherwise; the old one stops opening', async ({ browser }) => {
+	const context = await openContext(browser, { locale: 'ko', width: 360 });
+	const page = await context.newPage();
+	const email = `e2e-lost-${crypto.randomUUID().slice(0, 8)}@jne.go.kr`;
+	await page.goto('/visits/request');
+	await fill(page, 'ko', email);
+	await page.getByLabel(t('ko', 'visit_consent_label'), { exact: true }).check();
+	await page.getByRole('button', { name: t('ko', 'visit_submit') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: t('ko', 'visit_done_title') })).toBeVisible();
+	const reference = (await page.locator('main').textContent())!.match(/V-\d{4}-\d{4}/)![0];
+	const old = (await page.locator('.private-link a').getAttribute('href'))!;
+
+	await page.goto('/visits/request');
+	await page.getByRole('link', { name: t('ko', 'visit_link_title') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: t('ko', 'visit_link_title') })).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+	await page.getByRole('button', { name: t('ko', 'visit_link_submit') }).click();
+	await expect(page.getByRole('alert')).toContainText(t('ko', 'field_required'));
+	await page.getByLabel(t('ko', 'visit_link_reference'), { exact: true }).fill(reference.toLowerCase());
+	await page.getByLabel(t('ko', 'visit_link_email'), { exact: true }).fill('someone-else@example.org');
+	await page.getByRole('button', { name: t('ko', 'visit_link_submit') }).click();
+	const sent = page.getByRole('status').filter({ hasText: t('ko', 'visit_link_sent', { phone: '044-320-3000' }) });
+	await expect(sent).toBeVisible();
+	await page.getByLabel(t('ko', 'visit_link_email'), { exact: true }).fill(email);
+	await page.getByRole('button', { name: t('ko', 'visit_link_submit') }).click();
+	await expect(sent).toBeVisible();
+	expect(await horizontalOverflow(page)).toEqual([]);
+	const [mail] = await mailsTo(email, (m) => m.subject.includes(reference) && m.text.includes('/visits/status/') && !m.text.includes(old));
+	const fresh = mail!.text.match(/\/visits\/status\/[a-z2-7]{52}/)![0];
+	expect((await page.goto(old))!.status()).toBe(404);
+	await page.goto(fresh);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
+	await context.close();
+});

@@ -19,7 +19,7 @@ import { enqueue } from '../notifications/outbox';
 import { seoulDate } from '../../time/seoul';
 import { ensureRoom } from './capacity';
 import { checkPreferredDates } from './dates';
-import { preferredText, viewWhere, type DelegationView } from './requests';
+import { preferredText, recoverUrl, viewWhere, type DelegationView } from './requests';
 import { isUuid } from '../db/sql';
 import { releaseVisit } from './itinerary';
 
@@ -164,7 +164,7 @@ export async function confirm(actor: SessionUser, id: string, date: { date: stri
 				subject: m.visit_mail_confirmed_subject({ reference }, { locale }),
 				name: contactName,
 				lead: m.visit_mail_confirmed_lead({ when: dateWords(date, locale) }, { locale }),
-				links: [m.visit_mail_link_reminder({}, { locale })]
+				links: [m.visit_mail_link_reminder({ url: recoverUrl() }, { locale })]
 			})
 		})
 	});
@@ -185,7 +185,7 @@ export async function propose(actor: SessionUser, id: string, date: { date: stri
 				name: contactName,
 				lead: m.visit_mail_proposed_lead({ when: dateWords(date, locale) }, { locale }),
 				after: message,
-				links: [m.visit_mail_link_reminder({}, { locale })]
+				links: [m.visit_mail_link_reminder({ url: recoverUrl() }, { locale })]
 			})
 		})
 	});
@@ -205,7 +205,7 @@ export async function decline(actor: SessionUser, id: string, reason: string): P
 				name: contactName,
 				lead: m.visit_mail_declined_lead({}, { locale }),
 				after: reason,
-				links: [m.visit_mail_link_reminder({}, { locale })]
+				links: [m.visit_mail_link_reminder({ url: recoverUrl() }, { locale })]
 			})
 		})
 	});
@@ -225,7 +225,7 @@ export async function cancel(actor: SessionUser, id: string, reason: string): Pr
 				name: contactName,
 				lead: m.visit_mail_center_cancelled_lead({}, { locale }),
 				after: reason,
-				links: [m.visit_mail_link_reminder({}, { locale })]
+				links: [m.visit_mail_link_reminder({ url: recoverUrl() }, { locale })]
 			})
 		})
 	});
@@ -244,7 +244,7 @@ export async function message(actor: SessionUser, id: string, body: string): Pro
 				name: contactName,
 				lead: m.visit_mail_message_lead({}, { locale }),
 				after: body,
-				links: [m.visit_mail_link_reminder({}, { locale })]
+				links: [m.visit_mail_link_reminder({ url: recoverUrl() }, { locale })]
 			})
 		})
 	});

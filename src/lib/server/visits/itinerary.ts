@@ -27,7 +27,7 @@ import { isOverlap, withRetry } from '../engine/retry';
 import { letter } from '../notifications/letter';
 import { enqueue, mail } from '../notifications/outbox';
 import { checkSegments, instantsOf, nextFree, templateSegments, workingWindows, type Span } from './plan';
-import { preferredText } from './requests';
+import { preferredText, recoverUrl } from './requests';
 
 // ---------- What an itinerary may use ----------
 
@@ -355,7 +355,7 @@ function itineraryLetter(locale: Locale, visit: VisitRowLike, updated: boolean) 
 		subject: (updated ? m.visit_mail_itinerary_updated_subject : m.visit_mail_itinerary_subject)({ reference: visit.reference }, { locale }),
 		name: visit.contactName,
 		lead: m.visit_mail_itinerary_lead({ when: day }, { locale }),
-		links: [m.visit_mail_link_reminder({}, { locale })]
+		links: [m.visit_mail_link_reminder({ url: recoverUrl() }, { locale })]
 	});
 }
 

@@ -38,6 +38,9 @@ const newToken = () => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new
 /** Where the delegation follows its request (absolute, for the mail and the API's answer). */
 export const manageUrl = (token: string) => new URL(`/visits/status/${token}`, config.origin).toString();
 
+/** Where a delegation that lost its link gets a new one (mails other than the first point here). */
+export const recoverUrl = () => new URL('/visits/status', config.origin).toString();
+
 export interface Submitted {
 	reference: string;
 	token: string;
@@ -270,5 +273,38 @@ export async function messageFromDelegation(token: string, body: string): Promis
 	await db.transaction(async (tx) => {
 		await tx.insert(visitEvent).values({ visitId: row.id, kind: 'message', author: 'delegation', body, at: clock.now() });
 		await notifyCoordinators(tx, 'visit_reply', row.reference, row.organization, row.id);
+	});
+}
+
+/** Link requests per sender address and hour (a lost link is asked for once or twice). */
+export const linkRequestLimit = () => ({ limit: 5, windowMs: 60 * 60_000 });
+
+/**
+ * A delegation lost its private link: given the reference and the e-mail address of the request,
+ * a new link is mailed to that address (the only copy of a token is the one mailed) and the old
+ * one stops working — whoever holds a leaked copy is locked out. The answer is the same whether or
+ * not the two match (nothing is revealed); the sender's address is limited like requests are.
+ */
+export async function renewLink(input: { reference: string; email: string }, context: { clientAddress: string }): Promise<void> {
+	const allowed = await rateLimit.hit(`visit-link:${context.clientAddress}`, linkRequestLimit());
+	if (!allowed.ok) throw new TooManyRequestsError(allowed.retryAfterSeconds, 'visit_throttled');
+	const reference = input.reference.trim().toUpperCase();
+	const email = input.email.trim().toLowerCase();
+	const token = newToken();
+	await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(visitRequest)
+			.set({ tokenHash: hashSecret(token), updatedAt: clock.now() })
+			.where(and(eq(visitRequest.reference, reference), eq(visitRequest.email, email)))
+			.returning({ id: visitRequest.id, contactName: visitRequest.contactName, locale: visitRequest.locale });
+		if (!row) return;
+		await tx.insert(visitEvent).values({ visitId: row.id, kind: 'link_renewed', author: 'delegation', at: clock.now() });
+		const words = letter(row.locale, {
+			subject: m.visit_mail_link_subject({ reference }, { locale: row.locale }),
+			name: row.contactName,
+			lead: m.visit_mail_link_lead({}, { locale: row.locale }),
+			links: [manageUrl(token)]
+		});
+		await enqueue(tx, { to: email, subject: words.subject, text: words.text, kind: 'visit_link' });
 	});
 }
