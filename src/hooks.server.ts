@@ -40,7 +40,7 @@ export const init: ServerInit = async () => {
 	if (config.seedDemo && !(await isSeeded(db))) {
 		await seedDemo(db);
 		const demoBookings = config.seedDemoBookings ? await seedDemoBookings(clock.now()) : null;
-		log.info({ bookings: demoBookings?.made ?? 0, consultations: demoBookings?.consultations ?? 0 }, 'seeded the demo center and accounts');
+		log.info({ bookings: demoBookings?.made ?? 0, consultations: demoBookings?.consultations ?? 0, visits: demoBookings?.visits ?? 0 }, 'seeded the demo center and accounts');
 	}
 	const workers: { stop(): Promise<void> }[] = [
 		startJob('lapse undecided requests', reservations.lapseUndecided, LAPSE_POLL_MS, log),

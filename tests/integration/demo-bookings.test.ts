@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { db } from '../../src/lib/server/db';
 import { DEMO_BOOKING_DAYS, seedDemoBookings } from '../../src/lib/server/db/demo-bookings';
-import { consultation, department, reservation } from '../../src/lib/server/db/schema';
+import { consultation, department, reservation, visitRequest, visitSegment } from '../../src/lib/server/db/schema';
 import { seoulDate } from '../../src/lib/time/seoul';
 import { at, seedDemoCenter } from './fixtures';
 
@@ -19,12 +19,16 @@ beforeAll(async () => {
 describe('the demo fortnight', () => {
 	it('books every weekday of the next two weeks, some waiting for approval, none refused on ordinary weeks', async () => {
 		const result = await seedDemoBookings(MONDAY);
-		expect(result).toEqual({ made: 42, refused: 0, consultations: 2 });
+		expect(result).toEqual({ made: 42, refused: 0, consultations: 2, visits: 2 });
 		const rows = await db
 			.select()
 			.from(reservation)
 			.where(and(gte(reservation.startsAt, MONDAY), lt(reservation.startsAt, at('2026-12-07', '00:00')), notExists(db.select().from(consultation).where(eq(consultation.id, sql`coalesce(${reservation.bookingId}, ${reservation.id})`)))));
 		expect(rows).toHaveLength(42);
+		// A confirmed visit with the template's itinerary (beyond the fortnight) and a new request.
+		const requests = await db.select({ status: visitRequest.status }).from(visitRequest);
+		expect(requests.map((r) => r.status).sort()).toEqual(['confirmed', 'new']);
+		expect((await db.select().from(visitSegment)).length).toBeGreaterThanOrEqual(4);
 		const days = new Set(rows.map((r) => seoulDate(r.startsAt)));
 		expect(days.size).toBe(10);
 		expect(DEMO_BOOKING_DAYS).toBe(14);
@@ -38,6 +42,7 @@ describe('the demo fortnight', () => {
 		expect(again.made).toBe(0);
 		expect(again.refused).toBe(42);
 		expect(again.consultations).toBe(0);
+		expect(again.visits).toBe(0);
 	});
 
 	it("gives the demo school a consultation by video and one in person, each its department's", async () => {

@@ -7,6 +7,7 @@ import { searchSlots } from '../consultations/search';
 import { loadTopic } from '../consultations/store';
 import * as reservations from '../rooms/bookings';
 import { db } from '.';
+import { seedDemoVisits } from './demo-visits';
 import { appUser, consultation, consultationTopic, department, room } from './schema';
 
 /** How far ahead the demo's bookings reach: the board's "realistic fortnight". */
@@ -55,7 +56,7 @@ async function actorOf(email: string): Promise<SessionUser | null> {
 }
 
 /** Book the demo fortnight from `now` on (the demo accounts and rooms must exist). */
-export async function seedDemoBookings(now: Date): Promise<{ made: number; refused: number; consultations: number }> {
+export async function seedDemoBookings(now: Date): Promise<{ made: number; refused: number; consultations: number; visits: number }> {
 	const rooms = Object.fromEntries((await db.select({ code: room.code, id: room.resourceId }).from(room)).map((r) => [r.code, r.id]));
 	const actors = new Map<string, SessionUser | null>();
 	let made = 0;
@@ -92,7 +93,7 @@ export async function seedDemoBookings(now: Date): Promise<{ made: number; refus
 		const who = actors.get(c.who) ?? (await actorOf(c.who));
 		if (who && (await consultationOf(who, c, now))) booked++;
 	}
-	return { made, refused, consultations: booked };
+	return { made, refused, consultations: booked, visits: await seedDemoVisits(now) };
 }
 
 interface DemoConsultation {
