@@ -23,11 +23,13 @@ import {
 } from './primitives';
 import * as reservations from './reservations';
 import * as session from './session';
+import * as trainings from './trainings';
+import * as visits from './visits';
 
 const catalogue = (lang: string): Record<string, string> => JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'));
 const messages = { ko: catalogue('ko'), en: catalogue('en') };
 
-const allSchemas = Object.entries({ ...availability, ...forms, ...reservations, ...session } as Record<string, unknown>).filter(
+const allSchemas = Object.entries({ ...availability, ...forms, ...reservations, ...session, ...trainings, ...visits } as Record<string, unknown>).filter(
 	(entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType
 );
 

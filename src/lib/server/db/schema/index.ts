@@ -7,3 +7,4 @@ export * from './limits';
 export * from './calendar';
 export * from './consultations';
 export * from './visits';
+export * from './trainings';
