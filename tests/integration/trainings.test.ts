@@ -164,3 +164,25 @@ describe('registering', () => {
 		await expect(registrations.cancel(await staff(), first!.id)).rejects.toMatchObject({ messageKey: 'training_not_held' });
 	});
 });
+
+describe('a lottery', () => {
+	it('collects its first minutes’ requests, then seats them in the order its published seed gives, anyone can re-run; later requests land as usual', async () => {
+		const { sessions } = await programmes.create(await staff(), programme({ capacity: 4, mode: 'lottery', lotteryMinutes: 10 }));
+		const id = sessions[0]!.id;
+		clock.freeze(new Date(OPENS.getTime() + 60_000));
+		const pooled = (await Promise.all(Array.from({ length: 10 }, (_, i) => registrations.register(schools[i % schools.length]!, id, [person(i, 'lottery')])))).flat();
+		expect(pooled.every((r) => r.status === 'pending_draw')).toBe(true);
+		await expect(registrations.draw(await staff(), id, 'seed')).rejects.toMatchObject({ messageKey: 'training_draw_too_early' });
+		await expect(registrations.draw(schools[0]!, id, 'seed')).rejects.toBeInstanceOf(ForbiddenError);
+		clock.freeze(new Date(OPENS.getTime() + 10 * 60_000));
+		const result = await registrations.draw(await staff(), id, 'published-seed-2027');
+		expect([result.confirmed, result.waitlisted]).toEqual([4, 6]);
+		const { drawOrder } = await import('../../src/lib/server/trainings/rules');
+		expect(result.log.map((l) => l.id)).toEqual(drawOrder('published-seed-2027', pooled.map((p) => p.id)).map((o) => o.id));
+		expect(result.log.map((l) => l.waitingNumber)).toEqual([null, null, null, null, 1, 2, 3, 4, 5, 6]);
+		const [stored] = await db.select().from(trainingSession).where(eq(trainingSession.id, id));
+		expect([stored!.drawSeed, stored!.confirmedCount, stored!.waitingSeq]).toEqual(['published-seed-2027', 4, 6]);
+		await expect(registrations.draw(await staff(), id)).rejects.toMatchObject({ messageKey: 'training_already_drawn' });
+		expect(await registrations.register(schools[0]!, id, [person(99, 'lottery')])).toEqual([expect.objectContaining({ status: 'waitlisted', position: 7 })]);
+	});
+});

@@ -78,3 +78,8 @@ export const registrationInput = z
 	})
 	.meta({ id: 'TrainingRegistration' });
 export type RegistrationInput = z.output<typeof registrationInput>;
+
+/** POST /api/v1/trainings/sessions/{id}/draw: a seed to publish (random when none is given). */
+export const drawInput = z
+	.object({ seed: z.string({ error: 'training_seed_invalid' }).regex(/^[A-Za-z0-9_-]{4,64}$/, { error: 'training_seed_invalid' }).optional().meta({ description: '4–64 of A–Z, a–z, 0–9, _ and -; random when absent' }) })
+	.meta({ id: 'TrainingDraw' });

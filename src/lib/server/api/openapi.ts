@@ -9,6 +9,7 @@ import { dayQuery, rangeQuery } from '../../schemas/availability';
 import { bookingRequest, cancelRequest, editRequest, moveRequest, rejectRequest, reservationId } from '../../schemas/reservations';
 import { cancelRequest as consultationCancelRequest, consultationRequest, exceptionRequest, noteRequest, reassignRequest, rescheduleRequest, slotQuery, weeklyHoursRequest } from '../../schemas/consultations';
 import { credentials } from '../../schemas/session';
+import { drawInput, registrationInput, trainingProgrammeInput } from '../../schemas/trainings';
 import { itineraryInput, visitCheckInByCode, visitCheckInMark, visitDateChoice, visitDeclineForm, visitInboxQuery, visitMessageInput, visitProposeForm, visitRequestInput } from '../../schemas/visits';
 import { uuid } from '../../schemas/primitives';
 import * as out from './responses';
@@ -505,6 +506,75 @@ export const openapi = withUnavailable(createDocument({
 					...writeRefusals,
 					'409': problem('Already checked in'),
 					'422': problem('Not the shape of a reference, or no visit of today has it (`violations`, rule `code`)')
+				}
+			}
+		},
+		'/api/v1/trainings': {
+			get: {
+				summary: 'Training programmes with their sessions and seats (public)',
+				responses: { '200': { description: 'The programmes', ...json(out.trainingList) } }
+			},
+			post: {
+				summary: 'Publish a programme with its sessions (staff of the department, admins)',
+				description: 'A session in one of the center’s rooms holds the room for its time through the reservation engine; a room taken refuses the whole programme (409 with `conflicts`, like a booking).',
+				...signedIn,
+				requestBody: body(trainingProgrammeInput),
+				responses: {
+					'201': { description: 'Published', ...json(out.trainingCreated) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'403': problem('Not staff of the department'),
+					'409': problem('A room is taken then (`conflicts`)'),
+					'422': problem('A bad session (times, window, place, lottery minutes), or a room smaller than the capacity (`violations`, rule `sessions.N.field`)')
+				}
+			}
+		},
+		'/api/v1/trainings/sessions/{id}/registrations': {
+			post: {
+				summary: 'Register people for a session (a school user, for the school’s staff)',
+				description:
+					'Each person gets a seat while any is left, then a numbered place in line (in a lottery’s first minutes, the pool). Registrations are decided under the session’s row lock: never a seat sold twice, whatever the number of app processes. The Idempotency-Key is written with them: a retry gets the first answer.',
+				...signedIn,
+				requestParams: { path: z.object({ id: uuid().meta({ description: 'Session id' }) }), header: idempotencyHeader },
+				requestBody: body(registrationInput),
+				responses: {
+					'201': { description: 'Registered', ...json(out.registrationsCreated) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such session'),
+					'409': problem('A person already holds another session of the programme (the message names it), or the Idempotency-Key was used with another body'),
+					'422': problem('Before opening, after closing, over the school’s cap, or a malformed list (`violations`)')
+				}
+			}
+		},
+		'/api/v1/trainings/sessions/{id}/draw': {
+			post: {
+				summary: 'Draw a lottery session’s pool (staff of the department), once its period is over',
+				description: 'Tickets are SHA-256("<seed>:<registration id>") sorted ascending: seats go in that order, the rest join the line in it. The seed and the log are stored and returned so anyone can re-run the draw.',
+				...signedIn,
+				requestParams: { path: z.object({ id: uuid().meta({ description: 'Session id' }) }) },
+				requestBody: body(drawInput),
+				responses: {
+					'200': { description: 'Drawn', ...json(out.drawn) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such session'),
+					'409': problem('Not a lottery, already drawn, or its period is not over')
+				}
+			}
+		},
+		'/api/v1/trainings/registrations/{id}/cancel': {
+			post: {
+				summary: 'Cancel a registration: the seat goes to the first person waiting',
+				description: 'Its school until the cancellation cutoff (the start when none is set), the department’s staff until the end.',
+				...signedIn,
+				requestParams: { path: z.object({ id: uuid().meta({ description: 'Registration id' }) }) },
+				responses: {
+					'200': { description: 'Cancelled', ...json(out.registrationCancelled) },
+					'401': problem('Not signed in'),
+					...writeRefusals,
+					'404': problem('No such registration of the caller’s school'),
+					'409': problem('Already cancelled or over, or past the cutoff')
 				}
 			}
 		},

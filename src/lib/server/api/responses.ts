@@ -328,3 +328,72 @@ export const consultantAvailability = z
 		)
 	})
 	.meta({ id: 'ConsultantAvailability' });
+
+// ---------- Trainings ----------
+
+const trainingSession = z
+	.object({
+		id,
+		start: isoInstant,
+		end: isoInstant,
+		place: z.union([
+			z.object({ roomId: id, nameKo: z.string(), nameEn: z.string() }),
+			z.object({ venue: z.object({ name: z.string(), address: z.string() }) })
+		]),
+		region: z.string(),
+		district: z.string().nullable(),
+		capacity: z.int(),
+		confirmed: z.int(),
+		waiting: z.int(),
+		opensAt: isoInstant,
+		closesAt: isoInstant,
+		cancelCutoff: isoInstant.nullable(),
+		perSchoolCap: z.int().nullable(),
+		mode: z.enum(['first_come', 'lottery'])
+	})
+	.meta({ id: 'TrainingSession' });
+
+export const trainingList = z
+	.object({
+		programmes: z.array(
+			z.object({
+				id,
+				title: z.object({ ko: z.string(), en: z.string() }),
+				description: z.object({ ko: z.string(), en: z.string() }),
+				department: z.object({ code: z.string(), nameKo: z.string(), nameEn: z.string() }),
+				audience: z.array(z.string()),
+				sessions: z.array(trainingSession)
+			})
+		)
+	})
+	.meta({ id: 'TrainingList' });
+
+export const trainingCreated = z
+	.object({ id, sessions: z.array(z.object({ id, start: isoInstant, end: isoInstant, capacity: z.int(), opensAt: isoInstant, closesAt: isoInstant })) })
+	.meta({ id: 'TrainingCreated' });
+
+export const registrationsCreated = z
+	.object({
+		registrations: z.array(
+			z.object({
+				id,
+				email: z.string(),
+				status: z.enum(['confirmed', 'waitlisted', 'pending_draw']),
+				position: z.int().optional().meta({ description: 'Place in line while waiting (1 = next), at the time of the answer' })
+			})
+		)
+	})
+	.meta({ id: 'RegistrationsCreated' });
+
+export const registrationCancelled = z
+	.object({ id, promoted: z.object({ id, email: z.string() }).nullable().meta({ description: 'Who got the seat, if it was one and someone waited' }) })
+	.meta({ id: 'RegistrationCancelled' });
+
+export const drawn = z
+	.object({
+		seed: z.string(),
+		confirmed: z.int(),
+		waitlisted: z.int(),
+		log: z.array(z.object({ id, ticket: z.string().meta({ description: 'SHA-256 of "<seed>:<registration id>", hex' }), status: z.enum(['confirmed', 'waitlisted']), waitingNumber: z.int().nullable() }))
+	})
+	.meta({ id: 'TrainingDrawn' });

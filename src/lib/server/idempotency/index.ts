@@ -25,6 +25,23 @@ export interface Claim {
 	insert(answer: StoredAnswer): SQL;
 }
 
+/**
+ * Thrown by work that found its effect refused because the key's request already took effect (a
+ * retry of a registration meets the person's own seat before the key): `once` then answers with
+ * the stored answer, as when the key itself collides.
+ */
+export class KeyTaken extends Error {
+	constructor() {
+		super('idempotency key already answered');
+	}
+}
+
+/** Whether (user, key) has an answer stored. */
+export async function isAnswered(userId: string, key: string): Promise<boolean> {
+	const [row] = await db.select({ key: idempotencyKey.key }).from(idempotencyKey).where(and(eq(idempotencyKey.userId, userId), eq(idempotencyKey.key, key)));
+	return Boolean(row);
+}
+
 /** What the work returns: `kept` when it wrote the key itself through `Claim.insert`. */
 export type WorkAnswer = StoredAnswer & { kept?: boolean };
 
@@ -79,7 +96,7 @@ export async function once(userId: string, key: string, requestHash: string, wor
 			const inserted = rowsOf(await db.execute(sql`${insert(answer)} on conflict do nothing returning 1 as kept`));
 			if (inserted.length) return answer;
 		} catch (error) {
-			if (!isUniqueViolation(error, PRIMARY_KEY)) throw error;
+			if (!(error instanceof KeyTaken) && !isUniqueViolation(error, PRIMARY_KEY)) throw error;
 		}
 		// Another answer holds the key: give it back, unless it has expired (then take the key over).
 		const first = await storedAnswer(userId, key, requestHash, now);

@@ -7,7 +7,7 @@
  * tells them through the outbox. One person (a normalised e-mail) holds one session of a
  * programme: a partial unique index decides between simultaneous requests.
  */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import type { ParticipantInput } from '../../schemas/trainings';
 import { formatDateTime, type Locale } from '../../time/format';
@@ -17,7 +17,7 @@ import type { SessionUser } from '../auth/sessions';
 import { can } from '../auth/permissions';
 import * as clock from '../clock';
 import { db, type Executor } from '../db';
-import { sqlState } from '../db/errors';
+import { isUniqueViolation } from '../db/errors';
 import { isUuid } from '../db/sql';
 import { trainingProgramme, trainingRegistration, trainingSession } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -25,9 +25,11 @@ import { letter } from '../notifications/letter';
 import { enqueue } from '../notifications/outbox';
 import { withRetry } from '../engine/retry';
 import { mayManage } from './programmes';
-import { inLotteryPool, land, mayCancel, personKey, refusals } from './rules';
+import { drawOrder, inLotteryPool, land, mayCancel, personKey, refusals } from './rules';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 
-const UNIQUE_VIOLATION = '23505';
+/** The partial unique index that keeps one person to one session of a programme. */
+const ONE_PER_PROGRAMME = 'training_registration_one_per_programme';
 
 export interface Registered {
 	id: string;
@@ -61,7 +63,12 @@ function registrar(actor: SessionUser, departmentId: string): { schoolId: string
  * opening, after closing, over the school's cap; ConflictError('training_person_holds') naming the
  * session a person already holds in the programme; nothing is stored then.
  */
-export async function register(actor: SessionUser, sessionId: string, participants: ParticipantInput[]): Promise<Registered[]> {
+export async function register(
+	actor: SessionUser,
+	sessionId: string,
+	participants: ParticipantInput[],
+	options: { alsoWrite?: (answer: { status: number; body: { registrations: Registered[] } }) => SQL } = {}
+): Promise<Registered[]> {
 	if (!isUuid(sessionId)) throw new NotFoundError();
 	const people = participants.map((p) => ({ ...p, email: personKey(p.email) }));
 	try {
@@ -105,16 +112,19 @@ export async function register(actor: SessionUser, sessionId: string, participan
 				const ahead = waitingSeq > s.waitingSeq ? await waitingBefore(tx, s.id, s.waitingSeq + 1) : 0;
 				for (const r of rows) await enqueue(tx, { to: r.email, ...registeredLetter('ko', found, r.status), kind: `training_${r.status}` });
 				await audit.record(tx, { actorId: actor.id, action: 'training.register', entity: 'training_session', entityId: s.id, after: { registrations: rows.map((r) => r.id), confirmedCount, waitingSeq } });
-				return rows.map((r) => ({
+				const answer: Registered[] = rows.map((r) => ({
 					id: r.id,
 					email: r.email,
 					status: r.status as Registered['status'],
 					...(r.status === 'waitlisted' ? { position: ahead + (r.waitingNumber! - s.waitingSeq) } : {})
 				}));
+				// The Idempotency-Key with its answer, in the same transaction: a retry gets this answer.
+				if (options.alsoWrite) await tx.execute(options.alsoWrite({ status: 201, body: { registrations: answer } }));
+				return answer;
 			})
 		);
 	} catch (error) {
-		if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+		if (!isUniqueViolation(error, ONE_PER_PROGRAMME)) throw error;
 		// Someone of the request holds another session of the programme (perhaps since a moment ago).
 		const holder = await heldElsewhere(sessionId, people.map((p) => p.email));
 		throw new ConflictError('training_person_holds', holder ? { email: holder.email, session: holder.session } : { email: '', session: '' });
@@ -228,4 +238,53 @@ export async function counts(sessionId: string): Promise<{ confirmed: number; wa
 		.where(eq(trainingSession.id, sessionId));
 	if (!row) throw new NotFoundError();
 	return { capacity: row.capacity, confirmed: Number(row.confirmed), waiting: Number(row.waiting) };
+}
+
+export interface DrawResult {
+	seed: string;
+	confirmed: number;
+	waitlisted: number;
+	/** In drawn order: each request's ticket and where it landed. */
+	log: { id: string; ticket: string; status: 'confirmed' | 'waitlisted'; waitingNumber: number | null }[];
+}
+
+/**
+ * Draw a lottery session's pool (the department's staff, once its period is over): seats go in
+ * the order of drawOrder(seed) while any is left, the rest join the line in that order after
+ * anyone already waiting. The seed (random unless given) and the log are stored with the session
+ * and published, so anyone can re-run it; each person is told. Under the session's row lock, once.
+ */
+export async function draw(actor: SessionUser, sessionId: string, seed = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)))): Promise<DrawResult> {
+	if (!isUuid(sessionId)) throw new NotFoundError();
+	return withRetry(() =>
+		db.transaction(async (tx) => {
+			const now = clock.now();
+			const found = await lockSession(tx, sessionId);
+			if (!found) throw new NotFoundError();
+			const { s } = found;
+			if (!mayManage(actor, found.departmentId)) throw new ForbiddenError();
+			if (s.mode !== 'lottery') throw new ConflictError('training_not_lottery');
+			if (s.drawnAt) throw new ConflictError('training_already_drawn');
+			if (inLotteryPool(s, now, false)) throw new ConflictError('training_draw_too_early', { at: formatDateTime(new Date(s.opensAt.getTime() + (s.lotteryMinutes ?? 0) * 60_000), 'ko') });
+			const pool = await tx
+				.select({ id: trainingRegistration.id, email: trainingRegistration.email })
+				.from(trainingRegistration)
+				.where(and(eq(trainingRegistration.sessionId, s.id), eq(trainingRegistration.status, 'pending_draw')));
+			const order = drawOrder(seed, pool.map((p) => p.id));
+			const { landings, confirmedCount, waitingSeq } = land(s, order.length, false);
+			const log = order.map((o, i) => {
+				const l = landings[i]!;
+				return { id: o.id, ticket: o.ticket, status: l.status as 'confirmed' | 'waitlisted', waitingNumber: l.status === 'waitlisted' ? l.waitingNumber : null };
+			});
+			const seated = log.filter((l) => l.status === 'confirmed').map((l) => l.id);
+			if (seated.length) await tx.update(trainingRegistration).set({ status: 'confirmed', updatedAt: now }).where(inArray(trainingRegistration.id, seated));
+			for (const l of log.filter((x) => x.status === 'waitlisted'))
+				await tx.update(trainingRegistration).set({ status: 'waitlisted', waitingNumber: l.waitingNumber, updatedAt: now }).where(eq(trainingRegistration.id, l.id));
+			await tx.update(trainingSession).set({ confirmedCount, waitingSeq, drawSeed: seed, drawLog: log, drawnAt: now }).where(eq(trainingSession.id, s.id));
+			const emailOf = new Map(pool.map((p) => [p.id, p.email]));
+			for (const l of log) await enqueue(tx, { to: emailOf.get(l.id)!, ...registeredLetter('ko', found, l.status), kind: `training_drawn_${l.status}` });
+			await audit.record(tx, { actorId: actor.id, action: 'training.draw', entity: 'training_session', entityId: s.id, after: { seed, confirmed: seated.length, waitlisted: log.length - seated.length } });
+			return { seed, confirmed: seated.length, waitlisted: log.length - seated.length, log };
+		})
+	);
 }

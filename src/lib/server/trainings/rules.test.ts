@@ -83,3 +83,15 @@ describe('cancelling', () => {
 		expect(personKey('  Kim.Principal@School.KR ')).toBe('kim.principal@school.kr');
 	});
 });
+
+describe('the lottery’s order', () => {
+	const ids = Array.from({ length: 30 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+	it('is the same for the same seed (anyone re-runs it), another for another seed, and holds every request once', async () => {
+		const { drawOrder } = await import('./rules');
+		const first = drawOrder('a1b2c3', ids);
+		expect(drawOrder('a1b2c3', [...ids].reverse())).toEqual(first);
+		expect(drawOrder('ffff00', ids).map((t) => t.id)).not.toEqual(first.map((t) => t.id));
+		expect(new Set(first.map((t) => t.id)).size).toBe(30);
+		expect(first[0]!.ticket).toMatch(/^[0-9a-f]{64}$/);
+	});
+});

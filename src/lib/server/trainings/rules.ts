@@ -4,6 +4,8 @@
  * cap, and the cancellation cutoff. The service applies them under the session's row lock, where
  * the counts they read are final.
  */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Violation } from '../errors';
 import type { SessionMode } from '../../trainings';
 
@@ -71,3 +73,14 @@ export function mayCancel(s: { cancelCutoff: Date | null; startsAt: Date; endsAt
 
 /** An e-mail address as a person's key: trimmed, lower case (the address is the person). */
 export const personKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * A lottery's order, anyone can re-run: each request's ticket is SHA-256(seed + ":" + its id) in
+ * hex, and the tickets are sorted ascending (ties impossible in practice; broken by id). Published
+ * with the seed, the log lets anyone recompute every ticket and so the whole order.
+ */
+export function drawOrder(seed: string, ids: readonly string[]): { id: string; ticket: string }[] {
+	return ids
+		.map((id) => ({ id, ticket: encodeHexLowerCase(sha256(new TextEncoder().encode(`${seed}:${id}`))) }))
+		.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : a.id < b.id ? -1 : 1));
+}
