@@ -137,3 +137,19 @@ describe('an empty contact field', () => {
 		expect(rules.filter((r) => r.startsWith('phone:'))).toEqual(['phone:field_required']);
 	});
 });
+
+describe('the itinerary form', () => {
+	it('leaves out blank and removed rows, and puts each problem on the field of its row as shown again', async () => {
+		const { itineraryFromForm, parseItineraryRows } = await import('./visits');
+		const form = new FormData();
+		const row = (i: number, values: Record<string, string>) => Object.entries(values).forEach(([k, v]) => form.append(`s${i}-${k}`, v));
+		row(0, { kind: 'briefing', title: '환영', start: '10:00', end: '10:30' });
+		row(1, { kind: 'session', title: '빠질 순서', start: '10:30', end: '11:00', remove: 'on' });
+		row(2, { kind: 'session', title: '', start: '', end: '' });
+		row(3, { kind: 'qa', title: '질의응답', start: '11:00', end: '10:40' });
+		const typed = itineraryFromForm(form, 4);
+		expect(typed.map((s) => s.title)).toEqual(['환영', '질의응답']);
+		const parsed = parseItineraryRows(typed);
+		expect(parsed.ok ? [] : parsed.problems.map((p) => [p.rule, p.messageKey])).toEqual([['s1-end', 'visit_segment_order']]);
+	});
+});

@@ -187,14 +187,16 @@ export const segmentField = (i: number, part: keyof ItinerarySegmentInput) => `s
 /** Rows the form offers beyond the segments it shows (blank rows are left out). */
 export const BLANK_SEGMENT_ROWS = 2;
 
-/** The itinerary form's rows as the API's object: a row with neither title nor times is blank and left out. */
-export function itineraryFromForm(form: { get(name: string): unknown; getAll(name: string): unknown[] }, rows: number): { segments: Record<string, unknown>[]; rowOf: number[] } {
+/**
+ * The itinerary form's rows as the API's object, as typed (the page shows them again after a
+ * refusal): a row with neither title nor times is blank and left out, as is a row marked removed.
+ */
+export function itineraryFromForm(form: { get(name: string): unknown; getAll(name: string): unknown[] }, rows: number): ItinerarySegmentInput[] {
 	const text = (name: string) => {
 		const v = form.get(name);
 		return typeof v === 'string' ? v : '';
 	};
-	const segments: Record<string, unknown>[] = [];
-	const rowOf: number[] = [];
+	const segments: ItinerarySegmentInput[] = [];
 	for (let i = 0; i < Math.min(rows, SEGMENTS_MAX + BLANK_SEGMENT_ROWS); i++) {
 		const title = text(segmentField(i, 'title'));
 		const start = text(segmentField(i, 'start'));
@@ -202,37 +204,48 @@ export function itineraryFromForm(form: { get(name: string): unknown; getAll(nam
 		if (form.get(`s${i}-remove`) === 'on' || (!title.trim() && !start && !end)) continue;
 		const room = text(segmentField(i, 'roomId'));
 		segments.push({
-			kind: text(segmentField(i, 'kind')) || 'other',
+			kind: (text(segmentField(i, 'kind')) || 'other') as ItinerarySegmentInput['kind'],
 			title,
 			start,
 			end,
 			roomId: room === '' ? null : room,
-			presenterIds: form.getAll(segmentField(i, 'presenterIds')).filter((v) => typeof v === 'string' && v !== '')
+			presenterIds: form.getAll(segmentField(i, 'presenterIds')).filter((v): v is string => typeof v === 'string' && v !== '')
 		});
-		rowOf.push(i);
 	}
-	return { segments, rowOf };
+	return segments;
 }
 
-/** Parse the itinerary form: the itinerary, or every problem keyed by the row's own field (`s2-end`). */
-export function parseItineraryForm(form: { get(name: string): unknown; getAll(name: string): unknown[] }, rows: number): Parsed<ItineraryInput> & { rowOf: number[] } {
-	const { segments, rowOf } = itineraryFromForm(form, rows);
+/**
+ * Parse the typed rows (itineraryFromForm): the itinerary, or every problem keyed by its row's
+ * field as the page shows the rows again (`s2-end`: the third row kept), the service's own
+ * refusals (`segments.2.end`) mapped the same way by segmentFieldOf.
+ */
+export function parseItineraryRows(segments: ItinerarySegmentInput[]): Parsed<ItineraryInput> {
 	const result = itineraryInput.safeParse({ segments }, { reportInput: true });
-	if (result.success) return { ok: true, value: result.data, rowOf };
-	const issues = result.error.issues.map((issue) => {
-		const [, index, part] = issue.path;
-		return { ...issue, path: [typeof index === 'number' ? segmentField(rowOf[index] ?? index, (part as keyof ItinerarySegmentInput) ?? 'title') : 'segments'] };
-	});
-	return { ok: false, problems: problemsOf(issues), rowOf };
+	if (result.success) return { ok: true, value: result.data };
+	const issues = result.error.issues.map((issue) => ({ ...issue, path: [segmentFieldOf(issue.path.map(String).join('.'))] }));
+	return { ok: false, problems: problemsOf(issues) };
+}
+
+/** A rule or path `segments.2.end` as the form's field `s2-end` (a segment's own problem on its title); the list's own: `segments`. */
+export function segmentFieldOf(rule: string): string {
+	const match = /^segments\.(\d+)(?:\.(\w+))?/.exec(rule);
+	return match ? segmentField(Number(match[1]), (match[2] ?? 'title') as keyof ItinerarySegmentInput) : 'segments';
+}
+
+/**
+ * A typed or scanned visit reference in its stored form: "v-2027-42", "V20270042", " 2027-0042 " →
+ * "V-2027-0042"; null when it cannot be one.
+ */
+export function normaliseReference(code: string): string | null {
+	const match = /^\s*v?\s*-?\s*(\d{4})\s*-?\s*(\d{1,6})\s*$/i.exec(code);
+	return match ? `V-${match[1]}-${match[2]!.padStart(4, '0')}` : null;
 }
 
 /** /visits/status: the reference and the e-mail address of a request whose private link was lost. */
 export const visitLinkForm = z.object({
 	reference: safeText({ max: 20 })
-		.refine((v) => v === '' || /^v?-?\s*\d{4}\s*-?\s*\d{1,6}$/i.test(v), { error: 'visit_checkin_code_invalid' })
-		.transform((v) => {
-			const match = /^v?-?\s*(\d{4})\s*-?\s*(\d{1,6})$/i.exec(v);
-			return match ? `V-${match[1]}-${match[2]!.padStart(4, '0')}` : v;
-		}),
+		.refine((v) => v === '' || normaliseReference(v) !== null, { error: 'visit_checkin_code_invalid' })
+		.transform((v) => normaliseReference(v) ?? v),
 	email
 });

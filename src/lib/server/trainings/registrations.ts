@@ -79,13 +79,14 @@ export async function register(
 				if (!found) throw new NotFoundError();
 				const { s } = found;
 				const { schoolId } = registrar(actor, found.departmentId);
-				const [{ held }] = schoolId
+				// What the school holds counts only against a cap: no query on the rush's path without one.
+				const [{ held }] = schoolId && s.perSchoolCap !== null
 					? ((await tx
 							.select({ held: count() })
 							.from(trainingRegistration)
 							.where(and(eq(trainingRegistration.sessionId, s.id), eq(trainingRegistration.schoolId, schoolId), inArray(trainingRegistration.status, [...HOLDING_REGISTRATION])))) as [{ held: number }])
 					: [{ held: 0 }];
-				const refused = refusals(s, now, { count: people.length, schoolHeld: schoolId && s.perSchoolCap ? Number(held) : 0 }, { opensAt: formatDateTime(s.opensAt, 'ko'), closesAt: formatDateTime(s.closesAt, 'ko') });
+				const refused = refusals(s, now, { count: people.length, schoolHeld: Number(held) }, { opensAt: formatDateTime(s.opensAt, 'ko'), closesAt: formatDateTime(s.closesAt, 'ko') });
 				if (refused.length) throw new ValidationError(refused);
 				const { landings, confirmedCount, waitingSeq } = land(s, people.length, inLotteryPool(s, now, s.drawnAt !== null));
 				const rows = await tx

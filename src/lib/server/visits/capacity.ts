@@ -6,14 +6,14 @@
  */
 import { and, asc, between, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions';
-import { can } from '../auth/permissions';
 import * as audit from '../audit';
 import { config } from '../config';
 import { db, type Executor } from '../db';
 import { closure, visitClosedDay, visitRequest } from '../db/schema';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { holidayNames } from '../engine/availability';
 import { addDays, seoulInstant, type IsoDate } from '../../time/seoul';
+import { ensureCoordinator } from './access';
 
 export interface VisitDay {
 	date: IsoDate;
@@ -76,9 +76,6 @@ export async function ensureRoom(tx: Executor, date: IsoDate, excluding: string)
 	if (Number(others?.n ?? 0) >= config.visitsPerDay) throw new ValidationError([{ rule: 'date', messageKey: 'visit_day_full', params: { date, capacity: config.visitsPerDay } }]);
 }
 
-const ensureCoordinator = (actor: SessionUser) => {
-	if (!can(actor, 'visits.manage')) throw new ForbiddenError();
-};
 
 /** Close a day to visits (a reason is required); closing it again changes the reason. */
 export async function closeDay(actor: SessionUser, date: IsoDate, reason: string): Promise<void> {

@@ -6,29 +6,18 @@
  */
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions';
-import { can } from '../auth/permissions';
 import * as audit from '../audit';
 import * as clock from '../clock';
 import { db } from '../db';
 import { isUuid } from '../db/sql';
 import { visitEvent, visitRequest, visitSegment } from '../db/schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { normaliseReference } from '../../schemas/visits';
 import { seoulDate } from '../../time/seoul';
 import { releaseVisit } from './itinerary';
+import { ensureCoordinator } from './access';
 
-const ensureCoordinator = (actor: SessionUser) => {
-	if (!can(actor, 'visits.manage')) throw new ForbiddenError();
-};
 
-/**
- * A typed or scanned reference in its stored form: "v-2027-42", "V20270042", " 2027-0042 " →
- * "V-2027-0042"; null when it cannot be one.
- */
-export function normaliseReference(code: string): string | null {
-	const match = /^\s*v?\s*-?\s*(\d{4})\s*-?\s*(\d{1,6})\s*$/i.exec(code);
-	if (!match) return null;
-	return `V-${match[1]}-${match[2]!.padStart(4, '0')}`;
-}
 
 export interface DayVisit {
 	id: string;

@@ -8,11 +8,10 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import * as m from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/sessions';
-import { can } from '../auth/permissions';
 import * as clock from '../clock';
 import { db } from '../db';
 import { VISIT_STATUSES, visitEvent, visitRequest, type PreferredDate, type VisitStatus } from '../db/schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { holidayNames } from '../engine/availability';
 import { letter } from '../notifications/letter';
 import { enqueue } from '../notifications/outbox';
@@ -22,6 +21,7 @@ import { checkPreferredDates } from './dates';
 import { preferredText, recoverUrl, viewWhere, type DelegationView } from './requests';
 import { isUuid } from '../db/sql';
 import { releaseVisit } from './itinerary';
+import { ensureCoordinator } from './access';
 
 /** Which decision may be taken from which status (a table, not an if-ladder). */
 export const DECISIONS = {
@@ -36,9 +36,6 @@ export type Decision = keyof typeof DECISIONS;
 /** The timeline entry each decision writes. */
 const EVENT_OF: Record<Decision, string> = { confirm: 'confirmed', propose: 'proposed', decline: 'declined', cancel: 'cancelled', message: 'message' };
 
-const ensureCoordinator = (actor: SessionUser) => {
-	if (!can(actor, 'visits.manage')) throw new ForbiddenError();
-};
 
 export interface InboxItem {
 	id: string;

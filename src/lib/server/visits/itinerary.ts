@@ -14,13 +14,12 @@ import { formatDate, formatTime, type Locale } from '../../time/format';
 import { addDays, seoulInstant, type IsoDate } from '../../time/seoul';
 import * as audit from '../audit';
 import type { SessionUser } from '../auth/sessions';
-import { can } from '../auth/permissions';
 import * as clock from '../clock';
 import { config } from '../config';
 import { db, type Executor } from '../db';
 import { isUuid } from '../db/sql';
 import { appUser, consultant, department, HOLDING_STATUSES, reservation, room, visitEvent, visitRequest, visitSegment } from '../db/schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { holidayNames } from '../engine/availability';
 import { clashesOfEach, insertMany, lockResources, type Clash, type NewHold } from '../engine/holds.store';
 import { isOverlap, withRetry } from '../engine/retry';
@@ -28,6 +27,7 @@ import { letter } from '../notifications/letter';
 import { enqueue, mail } from '../notifications/outbox';
 import { checkSegments, instantsOf, nextFree, templateSegments, workingWindows, type Span } from './plan';
 import { preferredText, recoverUrl } from './requests';
+import { ensureCoordinator } from './access';
 
 // ---------- What an itinerary may use ----------
 
@@ -167,9 +167,6 @@ export async function draft(actor: SessionUser, visitId: string): Promise<{ segm
 
 // ---------- Saving, all or nothing ----------
 
-const ensureCoordinator = (actor: SessionUser) => {
-	if (!can(actor, 'visits.manage')) throw new ForbiddenError();
-};
 
 async function visitRow(visitId: string, executor: Executor = db) {
 	if (!isUuid(visitId)) throw new NotFoundError();

@@ -87,7 +87,7 @@ describe('the next free time of a resource', () => {
 
 describe('a typed or scanned reference', () => {
 	it('is read in its stored form whatever the case, spaces and hyphens; anything else is none', async () => {
-		const { normaliseReference } = await import('./checkin');
+		const { normaliseReference } = await import('../../schemas/visits');
 		expect(['V-2027-0042', 'v20270042', ' 2027-0042 ', 'V-2027-42', 'v 2027 0042'].map(normaliseReference)).toEqual(Array(5).fill('V-2027-0042'));
 		expect(['', 'V-27-0042', 'C-2027-0042', '2027', 'V-2027-0042; drop'].map(normaliseReference)).toEqual([null, null, null, null, null]);
 	});

@@ -7,7 +7,9 @@
 import type { Violation } from '../errors';
 import type { ItinerarySegmentInput } from '../../schemas/visits';
 import type { SegmentKind } from '../../visit-segments';
+import { formatMinuteOfDay } from '../../time/format';
 import { addDays, MINUTE_MS, seoulInstant, weekdayOf, type IsoDate } from '../../time/seoul';
+import { parseTimeOfDay } from '../../time/time-of-day';
 
 /** Where a visit may take place: each room by id with its size and whether it is the hall for everyone. */
 export interface TemplateRoom {
@@ -30,8 +32,8 @@ export const PERIOD_START: Record<'am' | 'pm', string> = { am: '10:00', pm: '14:
 /** Lengths of the template's segments, in minutes. */
 export const TEMPLATE_MINUTES = { briefing: 30, session: 40, tour: 30, qa: 20 } as const;
 
-const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-export const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** Minutes after midnight of a segment's "HH:MM" (the schema has checked its shape). */
+export const minuteOf = (time: string) => parseTimeOfDay(time)!;
 
 /** The template's titles, in the delegation's language; the coordinator edits them freely. */
 export interface TemplateWords {
@@ -57,7 +59,7 @@ export function templateSegments(
 	const seated = rooms.filter((r) => r.capacity >= visit.groupSize && r.id !== hall?.id).sort((a, b) => a.capacity - b.capacity)[0] ?? hall;
 	let at = minuteOf(PERIOD_START[visit.period]);
 	const segment = (kind: SegmentKind, title: string, minutes: number, roomId: string | null, presenterIds: string[] = []): ItinerarySegmentInput => {
-		const s = { kind, title, start: clock(at), end: clock(at + minutes), roomId, presenterIds };
+		const s = { kind, title, start: formatMinuteOfDay(at), end: formatMinuteOfDay(at + minutes), roomId, presenterIds };
 		at += minutes;
 		return s;
 	};
